@@ -1,0 +1,6 @@
+/**
+ * Schedules (hourly, daily, weekly, monthly in the customer's time zone) on Quartz's
+ * clustered JDBC store.
+ */
+@org.jspecify.annotations.NullMarked
+package io.strongroom.schedule;
