@@ -108,16 +108,35 @@ public final class TestDatabase {
 		if (!CREATED.remove(db.engine() + ":" + db.name())) {
 			return;
 		}
-		try {
-			if (db.engine() == Engine.POSTGRES) {
-				execute(server, db.engine(), "DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE)");
-			}
-			else {
+		// At JVM exit a Spring context may still be closing its pool: wait for it rather
+		// than
+		// pulling connections from under it, and force only as a last resort.
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+		while (System.nanoTime() < deadline) {
+			try {
 				execute(server, db.engine(), "DROP DATABASE IF EXISTS " + db.name());
+				return;
 			}
+			catch (RuntimeException ex) {
+				sleep(200);
+			}
+		}
+		try {
+			execute(server, db.engine(),
+					(db.engine() == Engine.POSTGRES) ? "DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE)"
+							: "DROP DATABASE IF EXISTS " + db.name());
 		}
 		catch (RuntimeException ex) {
 			System.err.println("Could not drop test database " + db.name() + ": " + ex.getMessage());
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
