@@ -34,8 +34,11 @@ record SsoRequest(String resourceId, String timestamp, long epochSecond, @Nullab
 
 	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
-	/** Visible ASCII, no spaces: Heroku ids, app names. */
+	/** Visible ASCII, no spaces: Heroku user ids. */
 	private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7E]+");
+
+	/** Heroku app names are lowercase letters, digits and dashes; a little leeway. */
+	private static final Pattern APP_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*");
 
 	private static final String HOW = "Open Strongroom from the Heroku dashboard or with `heroku addons:open strongroom`.";
 
@@ -97,7 +100,7 @@ record SsoRequest(String resourceId, String timestamp, long epochSecond, @Nullab
 
 	private static @Nullable String optionalName(Function<String, String @Nullable []> parameters, String name) {
 		String value = optional(parameters, name, 100);
-		if (value != null && !TOKEN_TEXT.matcher(value).matches()) {
+		if (value != null && !APP_NAME.matcher(value).matches()) {
 			throw new InvalidSsoRequestException(name + " must be a Heroku app name. " + HOW);
 		}
 		return value;
