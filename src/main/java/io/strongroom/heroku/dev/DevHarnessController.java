@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.strongroom.heroku.HerokuCredentials;
 import io.strongroom.heroku.sso.SsoTokens;
-import io.strongroom.system.HerokuProperties;
 import io.strongroom.tenant.PlanCatalog;
 import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantRepository;
@@ -60,15 +60,15 @@ class DevHarnessController {
 
 	private final PlanCatalog plans;
 
-	private final HerokuProperties heroku;
+	private final HerokuCredentials credentials;
 
 	private final DevProperties properties;
 
-	DevHarnessController(TenantRepository tenants, PlanCatalog plans, HerokuProperties heroku,
+	DevHarnessController(TenantRepository tenants, PlanCatalog plans, HerokuCredentials credentials,
 			DevProperties properties) {
 		this.tenants = tenants;
 		this.plans = plans;
-		this.heroku = heroku;
+		this.credentials = credentials;
 		this.properties = properties;
 	}
 
@@ -134,7 +134,7 @@ class DevHarnessController {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
 					"as must be owner or collaborator");
 		}
-		String salt = this.heroku.ssoSalt();
+		String salt = this.credentials.ssoSalt();
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 		String id = resourceId.toString();
 		Map<String, String> form = new LinkedHashMap<>();
@@ -158,8 +158,7 @@ class DevHarnessController {
 	 */
 	private PartnerApiClient partnerApi(HttpServletRequest request) {
 		URI self = URI.create("http://127.0.0.1:" + request.getLocalPort());
-		String password = this.heroku.addonPassword();
-		return new PartnerApiClient(self, this.heroku.addonId(), (password != null) ? password : "");
+		return new PartnerApiClient(self, this.credentials.addonId(), this.credentials.addonPassword());
 	}
 
 	static String appName(UUID resource) {

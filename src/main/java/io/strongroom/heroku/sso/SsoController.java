@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import io.strongroom.heroku.HerokuCredentials;
 import io.strongroom.heroku.SignedInUser;
 import io.strongroom.heroku.sso.SsoSignIn.Outcome;
 import io.strongroom.heroku.sso.SsoTokens.Verdict;
@@ -51,7 +52,7 @@ class SsoController {
 
 	private final SsoSignIn signIn;
 
-	private final SsoSalt salt;
+	private final HerokuCredentials credentials;
 
 	private final SecurityContextRepository contextRepository;
 
@@ -59,9 +60,9 @@ class SsoController {
 
 	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-	SsoController(SsoSignIn signIn, SsoSalt salt) {
+	SsoController(SsoSignIn signIn, HerokuCredentials credentials) {
 		this.signIn = signIn;
-		this.salt = salt;
+		this.credentials = credentials;
 		this.contextRepository = BrowserSecurityConfiguration.SESSION_CONTEXT;
 		this.clock = Clock.systemUTC();
 	}
@@ -74,7 +75,7 @@ class SsoController {
 					"This is too large to be Heroku's sign-in form (over " + MAX_FORM_BYTES / 1024 + " KB). " + AGAIN);
 		}
 		SsoRequest sso = SsoRequest.parse(request::getParameterValues);
-		Verdict verdict = SsoTokens.check(sso, this.salt.value(), this.clock.instant());
+		Verdict verdict = SsoTokens.check(sso, this.credentials.ssoSalt(), this.clock.instant());
 		if (verdict != Verdict.VALID) {
 			logger.info("Single sign-on to resource {} refused: {}", sso.resourceId(), verdict);
 			return plain(HttpStatus.FORBIDDEN, refusal(verdict));

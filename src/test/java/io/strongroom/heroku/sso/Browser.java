@@ -20,22 +20,22 @@ import java.util.stream.Collectors;
  * A cookie-keeping HTTP client standing in for one person's browser, and the forms
  * Heroku's SSO page would post. Redirects are not followed, so tests see them.
  */
-class Browser {
+public class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	final CookieManager cookies = new CookieManager();
+	public final CookieManager cookies = new CookieManager();
 
 	private final HttpClient client;
 
 	private final String base;
 
-	Browser(int port) {
+	public Browser(int port) {
 		this.base = "http://localhost:" + port;
 		this.client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 	}
 
-	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
 		if (headers.length > 0) {
 			request.headers(headers);
@@ -43,7 +43,7 @@ class Browser {
 		return send(request.build());
 	}
 
-	HttpResponse<String> post(String path, String contentType, String body, String... headers)
+	public HttpResponse<String> post(String path, String contentType, String body, String... headers)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", contentType)
@@ -54,17 +54,17 @@ class Browser {
 		return send(request.build());
 	}
 
-	HttpResponse<String> postForm(String path, Map<String, String> form, String... headers)
+	public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers)
 			throws IOException, InterruptedException {
 		return post(path, "application/x-www-form-urlencoded", encode(form), headers);
 	}
 
-	HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+	public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The CSRF token of the first form on the page. */
-	static String csrf(String html) {
+	public static String csrf(String html) {
 		Matcher matcher = CSRF.matcher(html);
 		if (!matcher.find()) {
 			throw new AssertionError("No CSRF field in the page");
@@ -72,7 +72,7 @@ class Browser {
 		return matcher.group(1);
 	}
 
-	static String encode(Map<String, String> form) {
+	public static String encode(Map<String, String> form) {
 		return form.entrySet()
 			.stream()
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -81,12 +81,12 @@ class Browser {
 	}
 
 	/** The session cookie's Set-Cookie header, if the response set one. */
-	static List<String> sessionCookies(HttpResponse<?> response) {
+	public static List<String> sessionCookies(HttpResponse<?> response) {
 		return response.headers().allValues("set-cookie").stream().filter((c) -> c.startsWith("JSESSIONID=")).toList();
 	}
 
 	/** The form Heroku's SSO page posts, signed with {@code salt}. */
-	static Map<String, String> ssoForm(String resourceId, String salt, Instant at, String userId, String email,
+	public static Map<String, String> ssoForm(String resourceId, String salt, Instant at, String userId, String email,
 			String app) {
 		String timestamp = Long.toString(at.getEpochSecond());
 		Map<String, String> form = new LinkedHashMap<>();

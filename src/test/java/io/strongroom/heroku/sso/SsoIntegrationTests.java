@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.strongroom.support.TestDatabases;
 import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantRepository;
@@ -18,9 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Heroku single sign-on end to end over real HTTP (the SSO rows of kensa's checks,
  * {@code heroku-addon.md} §6), on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "strongroom.heroku.sso-salt=" + SsoIntegrationTests.SALT,
-				"strongroom.heroku.addon-password=partner-password-for-tests" })
-@Import(TestDatabases.class)
+@BrowserTest
 class SsoIntegrationTests {
 
-	static final String SALT = "sso-salt-for-tests-0123456789abcdef";
+	static final String SALT = BrowserTest.SALT;
 
 	static final String USER = "1f0c9f7e-5a55-4d1b-9c1e-000000000001";
 
