@@ -99,7 +99,8 @@ class DevHarnessController {
 		String shortId = uuid.toString().substring(0, 6);
 		Map<String, Object> body = new LinkedHashMap<>();
 		// The v3 provisioning request as Heroku sends it, plus a field Heroku may add
-		// later (the Partner API must ignore unknown fields).
+		// later (the Partner API must ignore unknown fields). No oauth_grant: without
+		// Heroku there is no Platform API to exchange it with.
 		body.put("uuid", uuid.toString());
 		body.put("name", "strongroom-sample-" + shortId);
 		body.put("plan", plan);
