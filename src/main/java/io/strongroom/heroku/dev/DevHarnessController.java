@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,6 +54,9 @@ class DevHarnessController {
 			new DevUser(
 					UUID.nameUUIDFromBytes("strongroom-dev-collaborator".getBytes(StandardCharsets.UTF_8)).toString(),
 					"collaborator@example.com"));
+
+	/** IPv4 or IPv6 literals only, so no name is ever looked up. */
+	private static final Pattern LITERAL_ADDRESS = Pattern.compile("[0-9a-fA-F.:]+");
 
 	private static final Logger logger = LoggerFactory.getLogger(DevHarnessController.class);
 
@@ -167,8 +171,10 @@ class DevHarnessController {
 	}
 
 	static boolean isLoopback(String address) {
+		if (!LITERAL_ADDRESS.matcher(address).matches()) {
+			return false;
+		}
 		try {
-			// A literal address: no name lookup happens.
 			return InetAddress.getByName(address).isLoopbackAddress();
 		}
 		catch (UnknownHostException ex) {
