@@ -25,10 +25,9 @@ public final class DumpOptions {
 
 	/** PostgreSQL options and their types. */
 	static final Map<String, Type> POSTGRES = ordered(
-			Map.of("schemas", Type.NAMES, "excludeSchemas", Type.NAMES, "excludeTableData", Type.NAMES,
-					"includeHerokuExt", Type.BOOLEAN, "largeObjects", Type.BOOLEAN, "noComments", Type.BOOLEAN,
-					"noPublications", Type.BOOLEAN, "noSubscriptions", Type.BOOLEAN, "noTablespaces", Type.BOOLEAN,
-					"enableRowSecurity", Type.BOOLEAN),
+			Map.of("excludeSchemas", Type.NAMES, "excludeTableData", Type.NAMES, "includeHerokuExt", Type.BOOLEAN,
+					"largeObjects", Type.BOOLEAN, "noComments", Type.BOOLEAN, "noPublications", Type.BOOLEAN,
+					"noSubscriptions", Type.BOOLEAN, "noTablespaces", Type.BOOLEAN, "enableRowSecurity", Type.BOOLEAN),
 			Map.of("quoteAllIdentifiers", Type.BOOLEAN, "lockWaitTimeout", Type.DURATION_MILLIS));
 
 	/** MySQL and MariaDB options and their types. */

@@ -26,9 +26,6 @@ final class PgDumpCommand {
 		command.add("--no-acl");
 		command.add("--snapshot=" + snapshot);
 		connection(command, url);
-		for (String schema : selection.schemas()) {
-			command.add("--schema=" + Jdbc.quotePostgres(schema));
-		}
 		for (String schema : selection.excludeSchemas()) {
 			command.add("--exclude-schema=" + Jdbc.quotePostgres(schema));
 		}

@@ -7,14 +7,13 @@ import java.util.List;
  * Which tables a PostgreSQL dump contains, decided the way pg_dump decides from the same
  * flags: the statistics use it so that they describe exactly the dumped data.
  *
- * @param schemas only these schemas (empty: all)
  * @param excludeSchemas schemas left out ({@code heroku_ext} unless the options keep it)
  * @param excludeTables tables left out
  * @param excludeTableData tables whose definition is dumped but not their rows
  * @param largeObjects whether large objects are dumped
  */
-record PostgresSelection(List<String> schemas, List<String> excludeSchemas, List<TableName> excludeTables,
-		List<TableName> excludeTableData, boolean largeObjects) {
+record PostgresSelection(List<String> excludeSchemas, List<TableName> excludeTables, List<TableName> excludeTableData,
+		boolean largeObjects) {
 
 	static final String HEROKU_EXT = "heroku_ext";
 
@@ -24,19 +23,12 @@ record PostgresSelection(List<String> schemas, List<String> excludeSchemas, List
 		if (!options.flag("includeHerokuExt") && !excludeSchemas.contains(HEROKU_EXT)) {
 			excludeSchemas.add(HEROKU_EXT);
 		}
-		List<String> schemas = options.names("schemas");
-		// pg_dump leaves large objects out as soon as it is limited to some schemas
 		Boolean largeObjects = options.bool("largeObjects");
-		return new PostgresSelection(schemas, List.copyOf(excludeSchemas),
-				TableName.parseAll(request.excludeTables(), "public"),
-				TableName.parseAll(options.names("excludeTableData"), "public"),
-				(largeObjects != null) ? largeObjects : schemas.isEmpty());
+		return new PostgresSelection(List.copyOf(excludeSchemas), TableName.parseAll(request.excludeTables(), "public"),
+				TableName.parseAll(options.names("excludeTableData"), "public"), !Boolean.FALSE.equals(largeObjects));
 	}
 
 	boolean includesTable(String schema, String name) {
-		if (!this.schemas.isEmpty() && !this.schemas.contains(schema)) {
-			return false;
-		}
 		if (this.excludeSchemas.contains(schema)) {
 			return false;
 		}
