@@ -50,13 +50,31 @@ final class DumpFailures {
 					+ "credentials were rotated, save the new URL.";
 			case PERMISSION_DENIED -> "User '" + url.user() + "' may not read something the dump needs (" + doing
 					+ "): " + detail + ". Grant the missing privilege (for a table: GRANT SELECT), or leave the "
-					+ "object out with excludeTables." + (detail.contains("PROCESS privilege")
-							? " On MySQL 8 the dump option \"noTablespaces\": true avoids needing PROCESS." : "");
+					+ "object out with excludeTables." + hint(detail);
 			case RESTORE_FAILED -> "The restore into " + where(url) + " failed (" + doing + "): " + detail
 					+ ". The target database may now be partly restored; restore into an empty database.";
 			default -> "The dump of " + where(url) + " failed (" + doing + "): " + detail + ".";
 		};
 		return new RunnerFailure(kind, url.mask(message));
+	}
+
+	/** Advice for MySQL-family privileges that a dump option can avoid. */
+	private static String hint(String detail) {
+		String text = detail.toLowerCase(Locale.ROOT);
+		if (text.contains("process privilege")) {
+			return " On MySQL 8 the dump option \"noTablespaces\": true avoids needing PROCESS.";
+		}
+		if (text.contains("show create procedure") || text.contains("show create function")) {
+			return " Routines of another definer need SELECT on mysql.proc (MariaDB) or SHOW_ROUTINE (MySQL); "
+					+ "or set the dump option \"routines\": false.";
+		}
+		if (text.contains("show events")) {
+			return " Grant EVENT on the database, or set the dump option \"events\": false.";
+		}
+		if (text.contains("show create trigger") || text.contains("show triggers")) {
+			return " Grant TRIGGER on the database, or set the dump option \"triggers\": false.";
+		}
+		return "";
 	}
 
 	static FailureKind classify(SQLException ex, Engine engine) {
