@@ -128,9 +128,12 @@ final class PgClients {
 		return first * 10000 + second * 100 + third;
 	}
 
-	/** The major version as a number: 15 for 150020, 906 for 90624. */
+	/**
+	 * The major version as a number that orders across the 10.0 change: 1500 for 150020,
+	 * 906 for 90624.
+	 */
 	static int major(int versionNumber) {
-		return (versionNumber >= 100000) ? versionNumber / 10000 : versionNumber / 100;
+		return (versionNumber >= 100000) ? versionNumber / 10000 * 100 : versionNumber / 100;
 	}
 
 	/** The major version as people write it: {@code 15}, {@code 9.6}. */
