@@ -146,8 +146,8 @@ public record ScheduleFields(@Nullable String frequency, @Nullable Integer minut
 	private static void forbid(List<String> problems, String frequency, String field, @Nullable Object value,
 			@Nullable String hint) {
 		if (value != null && !(value instanceof String text && text.isBlank())) {
-			problems.add(field + " does not apply to a " + frequency + " schedule" + ((hint != null) ? "; " + hint : "")
-					+ "; leave it out");
+			problems.add(field + " does not apply to " + ("hourly".equals(frequency) ? "an " : "a ") + frequency
+					+ " schedule" + ((hint != null) ? "; " + hint : "") + "; leave it out");
 		}
 	}
 

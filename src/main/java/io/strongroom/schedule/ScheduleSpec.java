@@ -337,7 +337,7 @@ public sealed interface ScheduleSpec permits ScheduleSpec.Manual, ScheduleSpec.H
 
 		@Override
 		public String describe() {
-			String clamped = (this.dayOfMonth > 28) ? ", or the month's last day if it is shorter" : "";
+			String clamped = (this.dayOfMonth > 28) ? ", or the month's last day if it is shorter," : "";
 			return "monthly on day " + this.dayOfMonth + clamped + " at " + Slots.format(this.time) + " ("
 					+ this.zone.getId() + ")";
 		}
