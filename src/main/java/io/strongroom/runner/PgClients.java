@@ -58,14 +58,15 @@ final class PgClients {
 	}
 
 	/**
-	 * The tools named {@code tool} in the folders, Debian's wrapper only as a fallback.
+	 * The tools named {@code tool} in the folders, Debian's wrapper only as a fallback
+	 * (and then not even asked for its version, which costs a Perl start).
 	 */
 	static List<ClientBinary> discover(List<Path> directories, String tool) {
-		List<ClientBinary> all = ClientBinary.discover(directories, List.of(tool));
-		List<ClientBinary> real = all.stream()
-			.filter((binary) -> !ClientBinary.realPath(binary.path()).getFileName().toString().equals(DEBIAN_WRAPPER))
+		List<Path> all = ClientBinary.find(directories, List.of(tool));
+		List<Path> real = all.stream()
+			.filter((path) -> !ClientBinary.realPath(path).getFileName().toString().equals(DEBIAN_WRAPPER))
 			.toList();
-		return real.isEmpty() ? all : real;
+		return ClientBinary.withVersions(real.isEmpty() ? all : real);
 	}
 
 	/**
