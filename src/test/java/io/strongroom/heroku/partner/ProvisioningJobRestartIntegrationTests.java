@@ -123,7 +123,7 @@ class ProvisioningJobRestartIntegrationTests {
 
 	private ConfigurableApplicationContext start(boolean jobs, String masterKey, String previousKey) {
 		return new SpringApplicationBuilder(StrongroomApplication.class).run("--server.port=0",
-				"--strongroom.secrets.master-key=" + masterKey,
+				"--strongroom.secrets.master-key=" + masterKey, "--spring.datasource.hikari.maximum-pool-size=5",
 				"--strongroom.secrets.master-key-previous=" + ((previousKey != null) ? previousKey : ""),
 				"--spring.datasource.url=" + this.database.jdbcUrl(),
 				"--spring.datasource.username=" + this.database.user(),
