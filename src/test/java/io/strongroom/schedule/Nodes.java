@@ -37,6 +37,11 @@ final class Nodes {
 	 * @param name the node's name: Quartz instance id and {@code test.node}
 	 */
 	static ConfigurableApplicationContext start(String name, Map<String, Object> properties) {
+		return start(name, properties, ScheduleTestConfiguration.class);
+	}
+
+	/** One process with the given test configuration. */
+	static ConfigurableApplicationContext start(String name, Map<String, Object> properties, Class<?> configuration) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("spring.main.banner-mode", "off");
 		all.put("spring.quartz.properties.org.quartz.scheduler.instanceId", name);
@@ -44,10 +49,16 @@ final class Nodes {
 		all.put("spring.jmx.enabled", "false");
 		all.put("test.node", name);
 		all.putAll(properties);
-		return new SpringApplicationBuilder(StrongroomApplication.class, ScheduleTestConfiguration.class)
-			.web(WebApplicationType.NONE)
-			.properties(all)
-			.run();
+		// As command-line arguments: they win over application.properties (default
+		// properties would lose to it and leave every node on the embedded H2 file).
+		String[] args = all.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(StrongroomApplication.class, configuration).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getBeanFactory()
+				.registerSingleton(ExcludeTestTypes.class.getName(), new ExcludeTestTypes()))
+			.run(args);
 	}
 
 	static TenantId tenant(ConfigurableApplicationContext context, String plan) {
