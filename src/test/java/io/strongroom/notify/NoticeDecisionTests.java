@@ -117,7 +117,8 @@ class NoticeDecisionTests {
 				T0.plus(DAILY).plus(Duration.ofMinutes(61)));
 		assertThat(apply(NoticeDecision.slotMissed(this.health, missed, DAILY)))
 			.containsExactly(NoticeKind.SCHEDULE_MISSED);
-		assertThat(this.health.lastFailure())
+		assertThat(this.health.failureKind()).isEqualTo("SCHEDULE_MISSED");
+		assertThat(this.health.failureMessage())
 			.isEqualTo("no backup started within 60 minutes of the slot at " + T0.plus(DAILY));
 		assertThat(backup(Result.SUCCEEDED, T0.plus(DAILY).plus(Duration.ofHours(2))))
 			.containsExactly(NoticeKind.RECOVERED);
