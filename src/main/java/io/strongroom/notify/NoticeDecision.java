@@ -126,7 +126,7 @@ final class NoticeDecision {
 		if (outcome.result() == Result.STALLED) {
 			return "STALLED";
 		}
-		return (outcome.failureKind() != null) ? outcome.failureKind().name() : "FAILED";
+		return (outcome.failureKind() != null) ? outcome.failureKind() : "FAILED";
 	}
 
 }
