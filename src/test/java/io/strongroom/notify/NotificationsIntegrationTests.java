@@ -85,6 +85,9 @@ class NotificationsIntegrationTests {
 	TenantRepository tenants;
 
 	@Autowired
+	Recipients recipients;
+
+	@Autowired
 	TenantUserRepository users;
 
 	@Autowired
@@ -304,7 +307,7 @@ class NotificationsIntegrationTests {
 		TenantId tenant = tenant("embedded", null);
 		failed(tenant, T0);
 		DeliveryWorker embedded = new DeliveryWorker(this.store, new MailChannel(null, "Strongroom <n@x.invalid>"),
-				null, null, null, this.tenants,
+				null, null, null, this.tenants, this.recipients,
 				new NotifyProperties.Worker(true, Duration.ofSeconds(10), 50, Duration.ofMinutes(5),
 						Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(15)),
 				this.clock);
@@ -317,14 +320,25 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
-	void theAppOwnerIsToldInsteadOfTheUsersAndAddedAddressesToo() {
+	void theAppOwnerIsLookedUpWhenSentAndToldInsteadOfTheUsersAndAddedAddressesToo() {
+		startSmtp();
 		TenantId tenant = tenant("owned", null);
 		Fakes.owned = tenant;
-		this.notifications.replaceAddedRecipients(tenant, List.of("ops@owned.example", "OPS@owned.example"));
+		this.notifications.replaceAddedRecipients(tenant,
+				List.of("ops@owned.example", "OPS@owned.example", "owner@owned.example"));
 		failed(tenant, T0);
 		assertThat(this.notifications.recent(tenant, 10)).extracting(SentNotice::recipient)
-			.containsExactlyInAnyOrder("owner@owned.example", "ops@owned.example");
-		assertThat(this.notifications.addedRecipients(tenant)).containsExactly("ops@owned.example");
+			.containsExactlyInAnyOrder("owner", "ops@owned.example", "owner@owned.example");
+		assertThat(this.notifications.addedRecipients(tenant)).containsExactly("ops@owned.example",
+				"owner@owned.example");
+		drain();
+		// the owner also added themselves: one mail each, not two
+		assertThat(Arrays.stream(this.smtp.getReceivedMessages()).map(this::subjectAndTo))
+			.filteredOn((mail) -> mail.contains("owned.example"))
+			.containsExactlyInAnyOrder("[Strongroom] Backup of DATABASE on owned failed -> ops@owned.example",
+					"[Strongroom] Backup of DATABASE on owned failed -> owner@owned.example");
+		assertThat(this.notifications.recent(tenant, 10))
+			.allSatisfy((notice) -> assertThat(notice.status()).isIn(DeliveryStatus.SENT, DeliveryStatus.GAVE_UP));
 	}
 
 	@Test
