@@ -22,6 +22,7 @@ import io.strongroom.runner.FailureKind;
 import io.strongroom.runner.Secret;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.tenant.Tenant;
+import io.strongroom.tenant.TenantDeprovisioned;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantRepository;
 import io.strongroom.tenant.TenantRole;
@@ -35,10 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -47,6 +50,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Notifications end to end on PostgreSQL: outcomes in, the outbox worker out to a real
@@ -92,6 +96,12 @@ class NotificationsIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	GreenMail smtp;
 
@@ -353,6 +363,24 @@ class NotificationsIntegrationTests {
 			.isThrownBy(() -> this.notifications.replaceAddedRecipients(tenant, List.of("Ops <ops@x.example>")))
 			.withMessage("'Ops <ops@x.example>' is not an email address like ops@example.com");
 		assertThat(this.notifications.addedRecipients(tenant)).containsExactly("a@refused.example");
+	}
+
+	@Test
+	void aRemovedAddOnIsNeitherMailedNorReminded() {
+		TenantId tenant = tenant("removed", null);
+		failed(tenant, T0);
+		this.transactions.executeWithoutResult((tx) -> {
+			Tenant removed = this.tenants.findById(tenant.value()).orElseThrow();
+			removed.deprovision(T0.plusSeconds(60));
+			this.events.publishEvent(new TenantDeprovisioned(tenant, T0.plusSeconds(60)));
+		});
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.notifications.recent(tenant, 10)).singleElement()
+				.satisfies((notice) -> assertThat(notice.lastError()).isEqualTo("the add-on was removed")));
+		this.clock.advance(Duration.ofDays(2));
+		this.notifications.remindStillFailing();
+		assertThat(this.notifications.recent(tenant, 10)).hasSize(1)
+			.allSatisfy((notice) -> assertThat(notice.status()).isEqualTo(DeliveryStatus.GAVE_UP));
 	}
 
 	String subjectAndTo(MimeMessage message) {
