@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -414,6 +415,7 @@ class NotificationsIntegrationTests {
 		static volatile TenantId owned;
 
 		@Bean
+		@Primary
 		MutableClock notifyTestClock() {
 			return new MutableClock(T0);
 		}
