@@ -11,10 +11,9 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.strongroom.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -36,14 +36,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * The whole application on PostgreSQL, reached over real HTTP, with Heroku (Platform API
- * and id.heroku.com) faked by WireMock. Subclasses with the same settings share one
- * application context.
+ * and id.heroku.com) faked by WireMock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.base-url=https://strongroom.test", "logging.level.io.strongroom=DEBUG",
 				"strongroom.heroku.jobs.poll-interval=200ms", "strongroom.heroku.jobs.initial-backoff=100ms",
-				"strongroom.heroku.platform.initial-backoff=20ms", "strongroom.heroku.platform.rate-limit-pause=20ms" })
+				"strongroom.heroku.platform.initial-backoff=20ms", "strongroom.heroku.platform.rate-limit-pause=20ms",
+				// the suite keeps many contexts open on one PostgreSQL; keep this one's
+				// share small
+				"spring.datasource.hikari.maximum-pool-size=5", "spring.datasource.hikari.minimum-idle=1" })
 @Import({ TestDatabases.class, TenantEventsRecorder.class })
+// closed after each class: the whole suite shares one PostgreSQL's connection limit with
+// other work trees
+@DirtiesContext
 public abstract class PartnerApiTestSupport {
 
 	public static final String ADDON_ID = "strongroom";
@@ -58,10 +63,11 @@ public abstract class PartnerApiTestSupport {
 
 	public static final String APP_ID = "6c8b9c2a-1111-2222-3333-444455556666";
 
-	@RegisterExtension
-	protected static final WireMockExtension heroku = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)))
-		.build();
+	/**
+	 * One fake Heroku for the whole test JVM, so an application context always finds it
+	 * at the URL it was started with.
+	 */
+	protected static final WireMockServer heroku = startHeroku();
 
 	protected static final JsonMapper json = JsonMapper.builder().build();
 
@@ -108,6 +114,13 @@ public abstract class PartnerApiTestSupport {
 		heroku.stubFor(patch(urlPathMatching("/addons/[0-9a-f-]+/config")).willReturn(okJson("[]")));
 		heroku.stubFor(post(urlPathMatching("/addons/[0-9a-f-]+/actions/provision"))
 			.willReturn(okJson("{\"id\":\"x\",\"state\":\"provisioned\"}")));
+	}
+
+	private static WireMockServer startHeroku() {
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)));
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "fake-heroku-stop"));
+		return server;
 	}
 
 	protected URI uri(String path) {
