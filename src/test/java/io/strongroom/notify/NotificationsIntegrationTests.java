@@ -428,6 +428,7 @@ class NotificationsIntegrationTests {
 		}
 
 		@Bean
+		@Primary
 		AppOwnerLookup testOwners() {
 			return (tenant) -> tenant.equals(owned) ? Optional.of("owner@owned.example") : Optional.empty();
 		}
