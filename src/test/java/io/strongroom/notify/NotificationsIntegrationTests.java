@@ -19,7 +19,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.strongroom.runner.FailureKind;
-import io.strongroom.runner.Secret;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantDeprovisioned;
@@ -67,8 +66,6 @@ class NotificationsIntegrationTests {
 
 	static final WireMockServer webhook = started(new WireMockServer(wireMockConfig().dynamicPort()));
 
-	static final Secret WEBHOOK_SECRET = new Secret("whsec_integration");
-
 	static final Instant T0 = Instant.parse("2026-11-20T03:00:00Z");
 
 	@DynamicPropertySource
@@ -91,6 +88,9 @@ class NotificationsIntegrationTests {
 
 	@Autowired
 	Recipients recipients;
+
+	@Autowired
+	Webhooks webhooks;
 
 	@Autowired
 	TenantUserRepository users;
@@ -252,7 +252,8 @@ class NotificationsIntegrationTests {
 	void theWebhookIsSignedAndRetriedWithBackoffUntilItAnswers() throws Exception {
 		startSmtp();
 		TenantId tenant = tenant("hooked", null);
-		Fakes.hooked = tenant;
+		Webhooks.CreatedWebhook created = this.webhooks.configure(tenant, webhook.baseUrl() + "/hook");
+		assertThat(created.host()).isEqualTo("localhost");
 		webhook.stubFor(post("/hook").inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
@@ -276,7 +277,7 @@ class NotificationsIntegrationTests {
 		assertThat(calls.get(0).getBodyAsString()).isEqualTo(calls.get(1).getBodyAsString());
 		LoggedRequest delivered = calls.get(1);
 		assertThat(WebhookClientTests.verify(delivered.getHeader("Strongroom-Signature"), delivered.getBody(),
-				WEBHOOK_SECRET.value(), T0.plusSeconds(30)))
+				created.signingSecret().value(), T0.plusSeconds(30)))
 			.isTrue();
 		assertThat(delivered.getHeader("Strongroom-Event")).isEqualTo("first_failure");
 		assertThat(delivered.getBodyAsString()).startsWith("{\"id\":\"" + delivered.getHeader("Strongroom-Delivery"))
@@ -410,21 +411,12 @@ class NotificationsIntegrationTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Fakes {
 
-		static volatile TenantId hooked;
-
 		static volatile TenantId owned;
 
 		@Bean
 		@Primary
 		MutableClock notifyTestClock() {
 			return new MutableClock(T0);
-		}
-
-		@Bean
-		WebhookEndpoints testWebhookEndpoints() {
-			return (tenant) -> tenant.equals(hooked)
-					? Optional.of(new WebhookEndpoint(URI.create(webhook.baseUrl() + "/hook"), WEBHOOK_SECRET))
-					: Optional.empty();
 		}
 
 		@Bean
