@@ -173,22 +173,44 @@ final class BackupCommand {
 	}
 
 	private void abortQuietly(Upload upload, RunnerFailure failure) {
-		try {
-			upload.abort();
-		}
-		catch (RuntimeException ex) {
-			failure.addSuppressed(ex);
-			this.console.warn("could not clean up the upload: " + this.failures.mask(String.valueOf(ex.getMessage())));
-		}
+		retrying("abort the upload", failure, upload::abort);
 	}
 
 	private void deleteQuietly(BackupStore store, String key, RunnerFailure failure) {
-		try {
-			store.delete(key);
-		}
-		catch (RuntimeException ex) {
-			failure.addSuppressed(ex);
-			this.console.warn("could not delete " + key + ": " + this.failures.mask(String.valueOf(ex.getMessage())));
+		retrying("delete " + key, failure, () -> store.delete(key));
+	}
+
+	/**
+	 * Clean-up after a failure: a destination that went away may come back, so keep
+	 * trying (with back-off) for the clean-up timeout before giving up and saying so.
+	 */
+	private void retrying(String action, RunnerFailure failure, Runnable cleanUp) {
+		long deadline = System.nanoTime() + this.console.cleanupTimeout().toNanos();
+		long pause = 500;
+		while (true) {
+			try {
+				cleanUp.run();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (System.nanoTime() + pause * 1_000_000 > deadline) {
+					failure.addSuppressed(ex);
+					this.console.warn("could not " + action + ": " + this.failures.mask(String.valueOf(ex.getMessage()))
+							+ ". A pending multipart upload may remain: an S3 lifecycle rule "
+							+ "(AbortIncompleteMultipartUpload) removes it.");
+					return;
+				}
+				this.console.info("could not " + action + " yet, trying again: "
+						+ this.failures.mask(String.valueOf(ex.getMessage())));
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				pause = Math.min(pause * 2, 8_000);
+			}
 		}
 	}
 

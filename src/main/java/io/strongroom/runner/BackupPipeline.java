@@ -81,7 +81,14 @@ final class BackupPipeline {
 		if (first != null) {
 			pipe.fail(first);
 			kill.run();
-			upload.abort();
+			try {
+				// unblocks a write waiting for the destination; the caller retries the
+				// clean-up if this one fails
+				upload.abort();
+			}
+			catch (RuntimeException ex) {
+				first.addSuppressed(ex);
+			}
 			joinQuietly(compressor, Duration.ofSeconds(30));
 			joinQuietly(encryptor, Duration.ofSeconds(30));
 			if (first instanceof Exception exception) {

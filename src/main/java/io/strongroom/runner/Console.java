@@ -44,6 +44,14 @@ record Console(Map<String, String> env, InputStream in, PrintStream out, PrintSt
 		return seconds("STRONGROOM_HEARTBEAT_SECONDS", 10);
 	}
 
+	/**
+	 * How long a failed run keeps trying to remove what it wrote when the destination is
+	 * unreachable ({@code STRONGROOM_CLEANUP_SECONDS}, 60).
+	 */
+	Duration cleanupTimeout() {
+		return seconds("STRONGROOM_CLEANUP_SECONDS", 60);
+	}
+
 	private Duration seconds(String name, int fallback) {
 		String value = env(name);
 		try {

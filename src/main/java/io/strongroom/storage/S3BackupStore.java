@@ -368,13 +368,13 @@ public final class S3BackupStore implements BackupStore {
 			if ("NoSuchBucket".equals(code)) {
 				return noSuchBucket(s3);
 			}
-			if (WRONG_REGION_CODES.contains(code) || status == 301) {
+			if ((code != null && WRONG_REGION_CODES.contains(code)) || status == 301) {
 				return new StorageException(StorageException.Reason.WRONG_REGION,
 						"Bucket '" + this.destination.bucket() + "' is not in region '" + this.destination.region()
 								+ "'" + detail + ". Set the bucket's own region.",
 						s3);
 			}
-			if (ACCESS_DENIED_CODES.contains(code) || status == 403) {
+			if ((code != null && ACCESS_DENIED_CODES.contains(code)) || status == 403) {
 				return new StorageException(StorageException.Reason.ACCESS_DENIED,
 						"S3 refused to " + action + " in bucket '" + this.destination.bucket() + "'" + detail
 								+ ". Check the access key id, the secret access key and the bucket policy.",
@@ -436,6 +436,12 @@ public final class S3BackupStore implements BackupStore {
 		private volatile long written;
 
 		private volatile boolean finished;
+
+		private volatile boolean completed;
+
+		private volatile boolean cleanedUp;
+
+		private volatile boolean objectMayExist;
 
 		/** Guards {@link #writer}, {@link #unblocked} and {@link #interruptedByUs}. */
 		private final Object writerLock = new Object();
@@ -525,41 +531,51 @@ public final class S3BackupStore implements BackupStore {
 				blocking(this.sdkStream::close);
 				this.future.join();
 				if (!finalMetadata.equals(this.metadata)) {
-					// S3 takes metadata when an upload starts; checksums are known only
-					// at
-					// the end
+					// S3 takes metadata when an upload starts; the checksums are known
+					// only at the end
 					replaceMetadata(this.key, this.written, finalMetadata);
 				}
 				StoredObject stored = head(this.key)
 					.orElseThrow(() -> new StorageException(StorageException.Reason.OTHER,
 							"S3 completed '" + this.key + "' but does not show it"));
 				this.finished = true;
+				this.completed = true;
 				return stored;
 			}
 			catch (IOException | RuntimeException ex) {
 				StorageException failure = translate(this.future.isCompletedExceptionally() ? failure() : ex,
 						"upload '" + this.key + "'");
-				cleanUp(true);
+				this.objectMayExist = true;
+				try {
+					cleanUp();
+				}
+				catch (StorageException cleanUpFailure) {
+					failure.addSuppressed(cleanUpFailure);
+				}
 				throw failure;
 			}
 		}
 
+		/**
+		 * Removes what the upload wrote. When the server cannot be reached this throws,
+		 * and calling it again later retries.
+		 */
 		@Override
 		public synchronized void abort() {
-			if (this.finished) {
+			if (this.completed || this.cleanedUp) {
 				return;
 			}
-			cleanUp(false);
+			cleanUp();
 		}
 
-		private void cleanUp(boolean objectMayExist) {
+		private void cleanUp() {
 			this.finished = true;
 			this.sdkStream.cancel();
 			unblockWriter();
-			boolean putSucceeded = false;
 			try {
 				this.future.get(1, TimeUnit.MINUTES);
-				putSucceeded = true;
+				// the object was written: it must go
+				this.objectMayExist = true;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -568,7 +584,7 @@ public final class S3BackupStore implements BackupStore {
 				// failed or cancelled: the SDK aborts its multipart upload; we check
 				// below
 			}
-			if (putSucceeded || objectMayExist) {
+			if (this.objectMayExist) {
 				delete(this.key);
 			}
 			// A CreateMultipartUpload still on the wire when we cancelled escapes the
@@ -576,6 +592,7 @@ public final class S3BackupStore implements BackupStore {
 			abortPending();
 			sleepQuietly(Duration.ofMillis(500));
 			abortPending();
+			this.cleanedUp = true;
 		}
 
 		private void abortPending() {

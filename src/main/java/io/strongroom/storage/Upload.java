@@ -30,7 +30,8 @@ public interface Upload extends AutoCloseable {
 	/**
 	 * Stops the upload and removes everything it wrote, including a pending multipart
 	 * upload. Idempotent; safe from another thread while a write blocks; does nothing
-	 * after {@link #complete} returned.
+	 * after {@link #complete} returned. When the destination cannot be reached it throws
+	 * a {@link StorageException}, and a later call tries the clean-up again.
 	 */
 	void abort();
 
