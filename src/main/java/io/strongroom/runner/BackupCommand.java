@@ -7,6 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
 
 import io.strongroom.storage.BackupStore;
 import io.strongroom.storage.FilesystemBackupStore;
@@ -74,26 +82,76 @@ final class BackupCommand {
 		catch (IllegalArgumentException ex) {
 			throw new RunnerFailure(FailureKind.USAGE, "Bad dump options: " + ex.getMessage());
 		}
+		byte[] salt = OpenSslFormat.newSalt();
+		byte[] macSalt = OpenSslFormat.newSalt();
 		try (BackupStore store = openStore(spec.destination())) {
-			try {
-				store.checkAccess();
-			}
-			catch (StorageException ex) {
-				throw Failures.storage(ex);
-			}
+			// The destination check (mostly the S3 client's start-up) and the key
+			// derivations run while the database connects; nothing is uploaded before
+			// both are done.
+			CompletableFuture<Keys> ready = new CompletableFuture<>();
+			Thread preparation = new Thread(() -> {
+				try {
+					store.checkAccess();
+					this.console.info("destination " + store + " is reachable");
+					ready.complete(new Keys(OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, key, salt), salt,
+							OpenSslFormat.mac(key, macSalt), macSalt));
+				}
+				catch (Throwable ex) {
+					ready.completeExceptionally(ex);
+				}
+			}, "strongroom-prepare");
+			preparation.setDaemon(true);
+			preparation.start();
 			this.cancellation.check();
 			this.progress.stage("connect");
 			this.console.info("connecting to " + url);
 			long connectStart = System.nanoTime();
-			try (StartedDump dump = DatabaseDump.forEngine(url.engine())
-				.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories()))) {
+			StartedDump dump;
+			try {
+				dump = DatabaseDump.forEngine(url.engine())
+					.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories()));
+			}
+			catch (RunnerFailure ex) {
+				// a destination that fails too is the first thing to fix
+				throw destinationFailure(ready).orElse(ex);
+			}
+			try (dump) {
 				long connectMillis = millisSince(connectStart);
-				return stream(spec, key, store, dump, start, connectMillis);
+				Keys keys;
+				try {
+					keys = ready.join();
+				}
+				catch (CompletionException ex) {
+					dump.kill();
+					throw this.failures.classify(ex.getCause());
+				}
+				return stream(spec, keys, store, dump, start, connectMillis);
 			}
 		}
 	}
 
-	private Map<String, Object> stream(BackupSpec spec, Secret key, BackupStore store, StartedDump dump, long start,
+	/** The cipher and MAC, derived before the stream starts. */
+	record Keys(Cipher cipher, byte[] salt, Mac mac, byte[] macSalt) {
+	}
+
+	private Optional<RunnerFailure> destinationFailure(CompletableFuture<Keys> ready) {
+		try {
+			ready.get(30, TimeUnit.SECONDS);
+			return Optional.empty();
+		}
+		catch (ExecutionException ex) {
+			return Optional.of(this.failures.classify(ex.getCause()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (TimeoutException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private Map<String, Object> stream(BackupSpec spec, Keys keys, BackupStore store, StartedDump dump, long start,
 			long connectMillis) throws RunnerFailure {
 		DatabaseStatistics statistics = dump.statistics();
 		String objectKey = ObjectNames.objectKey(spec, dump.engine());
@@ -104,33 +162,35 @@ final class BackupCommand {
 		this.console.info("writing " + objectKey);
 		this.progress.stage("dump");
 		long dumpStart = System.nanoTime();
-		byte[] salt = OpenSslFormat.newSalt();
-		byte[] macSalt = OpenSslFormat.newSalt();
 		boolean completed = false;
 		Upload upload = null;
 		try {
 			upload = store.startUpload(objectKey, Map.of(META_RUN, spec.runId()), statistics.databaseBytes());
-			Integrity integrity = new Integrity(OpenSslFormat.mac(key, macSalt));
-			BackupPipeline pipeline = new BackupPipeline(spec.compression(), key, salt, integrity, this.progress);
+			Integrity integrity = new Integrity(keys.mac());
+			BackupPipeline pipeline = new BackupPipeline(spec.compression(), keys.cipher(), keys.salt(), integrity,
+					this.progress);
 			BackupPipeline.Outcome outcome = pipeline.stream(dump.stdout(), upload, dump::kill, this.cancellation);
 			dump.awaitSuccess();
 			this.cancellation.check();
 			long dumpMillis = millisSince(dumpStart);
+			this.console.info("dump complete: " + Progress.bytes(outcome.bytesIn()) + " in, "
+					+ Progress.bytes(outcome.bytesOut()) + " out; completing the upload");
 			this.progress.stage("upload");
 			long uploadStart = System.nanoTime();
 			Map<String, String> metadata = new LinkedHashMap<>();
 			metadata.put(META_RUN, spec.runId());
 			metadata.put(META_SHA256, outcome.sha256());
 			metadata.put(META_HMAC, outcome.hmac());
-			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(macSalt));
+			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(keys.macSalt()));
 			completed = true;
 			upload.complete(metadata);
+			this.console.info("upload complete; writing the manifest");
 			this.cancellation.check();
 			this.progress.stage("manifest");
 			Manifest manifest = new Manifest(objectKey, spec.runId(), engineName(dump.engine()),
 					(dump.engine() == Engine.POSTGRES) ? "pg_dump custom archive" : "SQL script", dump.serverVersion(),
-					dump.clientVersion(), spec.compression(), salt, macSalt, outcome.sha256(), outcome.hmac(),
-					outcome.bytesIn(), outcome.bytesCompressed(), outcome.bytesOut(), spec.startedAt(),
+					dump.clientVersion(), spec.compression(), keys.salt(), keys.macSalt(), outcome.sha256(),
+					outcome.hmac(), outcome.bytesIn(), outcome.bytesCompressed(), outcome.bytesOut(), spec.startedAt(),
 					this.console.clock().instant(), spec.excludeTables(), statistics);
 			store.put(manifestKey, manifest.toJson().getBytes(StandardCharsets.UTF_8), Map.of(META_RUN, spec.runId()));
 			check(store, objectKey, outcome);

@@ -63,8 +63,12 @@ record Console(Map<String, String> env, InputStream in, PrintStream out, PrintSt
 		}
 	}
 
+	/** When this runner started, for the time stamps of its lines. */
+	private static final long START = System.nanoTime();
+
 	void info(String message) {
-		this.err.println("strongroom: " + message);
+		this.err.println(String.format(java.util.Locale.ROOT, "strongroom: %6.1f s  %s",
+				(System.nanoTime() - START) / 1e9, message));
 	}
 
 	void warn(String message) {

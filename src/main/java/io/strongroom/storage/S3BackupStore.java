@@ -341,7 +341,7 @@ public final class S3BackupStore implements BackupStore {
 
 	@Override
 	public String toString() {
-		return "S3BackupStore[" + this.destination + "]";
+		return "s3://" + this.destination.bucket() + where();
 	}
 
 	private StorageException noSuchBucket(Throwable cause) {

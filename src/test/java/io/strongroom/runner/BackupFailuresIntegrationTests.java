@@ -127,12 +127,13 @@ class BackupFailuresIntegrationTests {
 	}
 
 	@Test
-	void missingBucketFailsBeforeTheDumpStarts() throws IOException {
+	void missingBucketFailsBeforeAnythingIsUploaded() throws IOException {
 		RunnerHarness.Run run = RunnerHarness.run(env(SampleDatabases.postgresSmall().url()), "backup", "--spec",
 				spec("r-bucket", s3.port(), "no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8)));
 		assertFailed(run, FailureKind.BUCKET_MISSING, "r-bucket");
 		assertThat(run.result().path("message").asString()).contains("does not exist");
-		assertThat(run.stderr()).doesNotContain("connecting to");
+		assertThat(run.stderr()).doesNotContain("writing backups/");
+		assertNoDumpRunning();
 	}
 
 	@Test
@@ -146,7 +147,8 @@ class BackupFailuresIntegrationTests {
 			assertThat(run.exit()).as(run.toString()).isEqualTo(FailureKind.DESTINATION_ACCESS_DENIED.exitCode());
 			assertThat(run.result().path("message").asString()).contains("Check the access key id");
 			assertThat(run.stdout() + run.stderr()).doesNotContain("wrong-s3-secret-4");
-			assertThat(run.stderr()).doesNotContain("connecting to");
+			assertThat(run.stderr()).doesNotContain("writing backups/");
+			assertNoDumpRunning();
 		}
 	}
 
@@ -156,11 +158,12 @@ class BackupFailuresIntegrationTests {
 		String spec = spec(runId, s3.port(), this.bucket);
 		CompletableFuture<RunnerHarness.Run> backup = CompletableFuture
 			.supplyAsync(() -> RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--spec", spec));
-		ProcessHandle dump = awaitDescendant("pg_dump", Duration.ofSeconds(120));
+		ProcessHandle dump = awaitDescendant("pg_dump", "--snapshot", Duration.ofSeconds(120));
 		Thread.sleep(1000);
-		assertThat(dump.isAlive()).as("pg_dump finished before the test could kill it").isTrue();
+		boolean alive = dump.isAlive();
 		dump.destroyForcibly();
 		RunnerHarness.Run run = backup.get();
+		assertThat(alive).as("pg_dump finished before the test could kill it").isTrue();
 		assertFailed(run, FailureKind.DUMP_FAILED, runId);
 	}
 
@@ -186,19 +189,41 @@ class BackupFailuresIntegrationTests {
 		}
 	}
 
-	static ProcessHandle awaitDescendant(String command, Duration timeout) throws InterruptedException {
+	static void assertNoDumpRunning() {
+		assertThat(ProcessHandle.current()
+			.descendants()
+			.filter((process) -> process.info().command().map((c) -> c.endsWith("/pg_dump")).orElse(false))).isEmpty();
+	}
+
+	@Test
+	void failingDestinationIsReportedEvenWhenTheDatabaseFailsToo() throws IOException {
+		RunnerHarness.Run run = RunnerHarness.run(env("postgres://postgres:pw@127.0.0.1:1/nowhere"), "backup", "--spec",
+				spec("r-both", s3.port(), "no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8)));
+		assertFailed(run, FailureKind.BUCKET_MISSING, "r-both");
+	}
+
+	/**
+	 * A running child process, by command and an argument it must have (not a version
+	 * probe).
+	 */
+	static ProcessHandle awaitDescendant(String command, String argument, Duration timeout)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			Optional<ProcessHandle> found = ProcessHandle.current()
 				.descendants()
 				.filter((process) -> process.info().command().map((c) -> c.endsWith("/" + command)).orElse(false))
+				.filter((process) -> process.info()
+					.arguments()
+					.map((arguments) -> java.util.Arrays.stream(arguments).anyMatch((a) -> a.startsWith(argument)))
+					.orElse(false))
 				.findFirst();
 			if (found.isPresent()) {
 				return found.get();
 			}
 			Thread.sleep(20);
 		}
-		throw new AssertionError(command + " did not start within " + timeout + "; running: " + List.of());
+		throw new AssertionError(command + " did not start within " + timeout);
 	}
 
 }
