@@ -160,6 +160,15 @@ final class BackupCommand {
 				+ " with " + dump.clientVersion() + ": " + statistics.tables().size() + " tables, "
 				+ statistics.totalRows() + " rows, " + Progress.bytes(statistics.databaseBytes()) + " on the server");
 		this.console.info("writing " + objectKey);
+		if (store instanceof S3BackupStore) {
+			long buffer = S3BackupStore.uploadBufferBytes(statistics.databaseBytes());
+			if (buffer > Runtime.getRuntime().maxMemory() / 2) {
+				this.console
+					.warn("a database of " + Progress.bytes(statistics.databaseBytes()) + " needs upload parts of "
+							+ Progress.bytes(buffer / 3) + " (S3 allows 10,000 parts); give the runner at least -Xmx"
+							+ (2 * buffer / (1024 * 1024) + 64) + "m");
+			}
+		}
 		this.progress.stage("dump");
 		long dumpStart = System.nanoTime();
 		boolean completed = false;

@@ -131,6 +131,15 @@ public final class S3BackupStore implements BackupStore {
 	}
 
 	/** The SDK's multipart client for uploads (and copies) with this part size. */
+	/**
+	 * The heap an upload of about {@code expectedBytes} buffers at most: its parts in
+	 * flight. Above ~75 GB parts grow past 8 MiB (S3 allows 10,000 parts), and so does
+	 * this.
+	 */
+	public static long uploadBufferBytes(long expectedBytes) {
+		return partSize(expectedBytes) * PARTS_IN_FLIGHT;
+	}
+
 	private S3AsyncClient client(long partSize) {
 		return this.clients.computeIfAbsent(partSize, this::buildClient);
 	}
