@@ -17,6 +17,9 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 DATABASES=${DATABASES:-"pg_app pg_pgbench100 pg_pgbench10 mariadb_app"}
 JVM_OPTS=${JVM_OPTS:-"-Xmx96m -XX:+UseSerialGC"}
+# LAUNCH=jar: java -jar target/strongroom.jar (the documented entry point)
+# LAUNCH=cds: the jar extracted (java -Djarmode=tools … extract) with an AppCDS archive from a training run
+LAUNCH=${LAUNCH:-jar}
 LEVEL=${LEVEL:-3}
 PG="-h 127.0.0.1 -p 5432 -U postgres"
 MY="--protocol=TCP -h 127.0.0.1 -P 3306 -u root"
@@ -61,6 +64,21 @@ for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && brea
 ENDPOINT="http://127.0.0.1:$PORT"
 export SR_DATABASE_URL
 
+RUNNER="java $JVM_OPTS -jar $JAR"
+if [[ "$LAUNCH" == cds ]]; then
+  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/runner" >/dev/null
+  mkdir -p "$WORK/train"
+  cat >"$WORK/train.json" <<SPEC
+{ "version": 1, "addonName": "train", "databaseLabel": "T", "databaseUrlEnv": "SR_DATABASE_URL",
+  "destination": { "type": "s3", "bucket": "bench", "region": "us-east-1", "endpoint": "$ENDPOINT",
+    "pathStyle": true, "prefix": "train", "accessKeyIdEnv": "AWS_ACCESS_KEY_ID", "secretAccessKeyEnv": "AWS_SECRET_ACCESS_KEY" } }
+SPEC
+  SR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres java -XX:ArchiveClassesAtExit="$WORK/runner/runner.jsa" \
+    $JVM_OPTS -jar "$WORK/runner/strongroom.jar" backup --spec "$WORK/train.json" >/dev/null 2>>"$WORK/errors.log"
+  RUNNER="java -XX:SharedArchiveFile=$WORK/runner/runner.jsa $JVM_OPTS -jar $WORK/runner/strongroom.jar"
+fi
+echo "launch: $RUNNER; zstd level $LEVEL; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
 # wall seconds of a shell command (output discarded)
 wall() { local s e; s=$(date +%s.%N); bash -c "$1" >/dev/null 2>>"$WORK/errors.log"; e=$(date +%s.%N); echo "$e - $s" | bc; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -88,7 +106,7 @@ SPEC
   for run in $(seq 1 "$RUNS"); do
     wall "$floor" >>"$WORK/floor"
     s=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$WORK/time" java $JVM_OPTS -jar "$JAR" backup --spec "$WORK/spec.json" >"$WORK/result.json" 2>>"$WORK/runner.log"
+    /usr/bin/time -f "%M" -o "$WORK/time" $RUNNER backup --spec "$WORK/spec.json" >"$WORK/result.json" 2>>"$WORK/runner.log"
     e=$(date +%s.%N); echo "$e - $s" | bc >>"$WORK/runner"
     tail -n 1 "$WORK/time" | awk '{ print $1 / 1024 }' >>"$WORK/rss"
     key=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["objectKey"])' "$WORK/result.json")
@@ -100,5 +118,6 @@ SPEC
   printf "| %s | %s MB | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.0f |\n" "$name" "$(( $(size "$name") / 1000000 ))" \
     "$f" "$r" "$(echo "$r / $f" | bc -l)" "$n" "$(echo "$n / $r" | bc -l)" \
     "$(echo "$runner_bytes / 1000000" | bc -l)" "$(echo "$naive_bytes / 1000000" | bc -l)" "$m"
+  echo "  load average now: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   echo "  runs: floor $(paste -sd' ' "$WORK/floor"), runner $(paste -sd' ' "$WORK/runner"), naive $(paste -sd' ' "$WORK/naive"), rss $(paste -sd' ' "$WORK/rss")" >&2
 done

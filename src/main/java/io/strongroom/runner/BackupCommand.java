@@ -84,24 +84,33 @@ final class BackupCommand {
 		}
 		byte[] salt = OpenSslFormat.newSalt();
 		byte[] macSalt = OpenSslFormat.newSalt();
-		try (BackupStore store = openStore(spec.destination())) {
-			// The destination check (mostly the S3 client's start-up) and the key
-			// derivations run while the database connects; nothing is uploaded before
-			// both are done.
-			CompletableFuture<Keys> ready = new CompletableFuture<>();
-			Thread preparation = new Thread(() -> {
+		// The destination (mostly the S3 client's start-up), the key derivations and a
+		// size
+		// estimate are prepared while the database connects; nothing is uploaded before
+		// they
+		// are done.
+		CompletableFuture<Long> size = new CompletableFuture<>();
+		daemon("strongroom-size", () -> size.complete(DatabaseSize.estimate(url)));
+		CompletableFuture<Prepared> ready = new CompletableFuture<>();
+		daemon("strongroom-prepare", () -> {
+			try {
+				BackupStore store = openStore(spec.destination());
 				try {
 					store.checkAccess();
-					this.console.info("destination " + store + " is reachable");
-					ready.complete(new Keys(OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, key, salt), salt,
-							OpenSslFormat.mac(key, macSalt), macSalt));
 				}
-				catch (Throwable ex) {
-					ready.completeExceptionally(ex);
+				catch (RuntimeException ex) {
+					store.close();
+					throw ex;
 				}
-			}, "strongroom-prepare");
-			preparation.setDaemon(true);
-			preparation.start();
+				this.console.info("destination " + store + " is reachable");
+				ready.complete(new Prepared(store, OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, key, salt), salt,
+						OpenSslFormat.mac(key, macSalt), macSalt));
+			}
+			catch (Throwable ex) {
+				ready.completeExceptionally(ex);
+			}
+		});
+		try {
 			this.cancellation.check();
 			this.progress.stage("connect");
 			this.console.info("connecting to " + url);
@@ -117,24 +126,35 @@ final class BackupCommand {
 			}
 			try (dump) {
 				long connectMillis = millisSince(connectStart);
-				Keys keys;
+				Prepared prepared;
 				try {
-					keys = ready.join();
+					prepared = ready.join();
 				}
 				catch (CompletionException ex) {
 					dump.kill();
 					throw this.failures.classify(ex.getCause());
 				}
-				return stream(spec, keys, store, dump, start, connectMillis);
+				try (BackupStore store = prepared.store()) {
+					return stream(spec, prepared, store, dump, size.join(), start, connectMillis);
+				}
 			}
+		}
+		finally {
+			ready.thenAccept((prepared) -> prepared.store().close());
 		}
 	}
 
-	/** The cipher and MAC, derived before the stream starts. */
-	record Keys(Cipher cipher, byte[] salt, Mac mac, byte[] macSalt) {
+	private static void daemon(String name, Runnable task) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		thread.start();
 	}
 
-	private Optional<RunnerFailure> destinationFailure(CompletableFuture<Keys> ready) {
+	/** The open destination, the cipher and the MAC, ready before the stream starts. */
+	record Prepared(BackupStore store, Cipher cipher, byte[] salt, Mac mac, byte[] macSalt) {
+	}
+
+	private Optional<RunnerFailure> destinationFailure(CompletableFuture<Prepared> ready) {
 		try {
 			ready.get(30, TimeUnit.SECONDS);
 			return Optional.empty();
@@ -151,22 +171,20 @@ final class BackupCommand {
 		}
 	}
 
-	private Map<String, Object> stream(BackupSpec spec, Keys keys, BackupStore store, StartedDump dump, long start,
-			long connectMillis) throws RunnerFailure {
-		DatabaseStatistics statistics = dump.statistics();
+	private Map<String, Object> stream(BackupSpec spec, Prepared keys, BackupStore store, StartedDump dump,
+			long expectedBytes, long start, long connectMillis) throws RunnerFailure {
 		String objectKey = ObjectNames.objectKey(spec, dump.engine());
 		String manifestKey = ObjectNames.manifestKey(objectKey);
 		this.console.info("dumping " + dump.engine().name().toLowerCase(Locale.ROOT) + " " + dump.serverVersion()
-				+ " with " + dump.clientVersion() + ": " + statistics.tables().size() + " tables, "
-				+ statistics.totalRows() + " rows, " + Progress.bytes(statistics.databaseBytes()) + " on the server");
+				+ " with " + dump.clientVersion()
+				+ ((expectedBytes >= 0) ? ", about " + Progress.bytes(expectedBytes) + " on the server" : ""));
 		this.console.info("writing " + objectKey);
 		if (store instanceof S3BackupStore) {
-			long buffer = S3BackupStore.uploadBufferBytes(statistics.databaseBytes());
+			long buffer = S3BackupStore.uploadBufferBytes(expectedBytes);
 			if (buffer > Runtime.getRuntime().maxMemory() / 2) {
-				this.console
-					.warn("a database of " + Progress.bytes(statistics.databaseBytes()) + " needs upload parts of "
-							+ Progress.bytes(buffer / 3) + " (S3 allows 10,000 parts); give the runner at least -Xmx"
-							+ (2 * buffer / (1024 * 1024) + 64) + "m");
+				this.console.warn("a database of " + Progress.bytes(expectedBytes) + " needs upload parts of "
+						+ Progress.bytes(buffer / 3) + " (S3 allows 10,000 parts); give the runner at least -Xmx"
+						+ (2 * buffer / (1024 * 1024) + 64) + "m");
 			}
 		}
 		this.progress.stage("dump");
@@ -174,16 +192,19 @@ final class BackupCommand {
 		boolean completed = false;
 		Upload upload = null;
 		try {
-			upload = store.startUpload(objectKey, Map.of(META_RUN, spec.runId()), statistics.databaseBytes());
+			upload = store.startUpload(objectKey, Map.of(META_RUN, spec.runId()), expectedBytes);
 			Integrity integrity = new Integrity(keys.mac());
 			BackupPipeline pipeline = new BackupPipeline(spec.compression(), keys.cipher(), keys.salt(), integrity,
 					this.progress);
 			BackupPipeline.Outcome outcome = pipeline.stream(dump.stdout(), upload, dump::kill, this.cancellation);
 			dump.awaitSuccess();
+			// counted in the dump's snapshot while it ran
+			DatabaseStatistics statistics = dump.statistics();
 			this.cancellation.check();
 			long dumpMillis = millisSince(dumpStart);
 			this.console.info("dump complete: " + Progress.bytes(outcome.bytesIn()) + " in, "
-					+ Progress.bytes(outcome.bytesOut()) + " out; completing the upload");
+					+ Progress.bytes(outcome.bytesOut()) + " out, " + statistics.tables().size() + " tables, "
+					+ statistics.totalRows() + " rows; completing the upload");
 			this.progress.stage("upload");
 			long uploadStart = System.nanoTime();
 			Map<String, String> metadata = new LinkedHashMap<>();

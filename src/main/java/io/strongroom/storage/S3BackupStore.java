@@ -91,6 +91,8 @@ public final class S3BackupStore implements BackupStore {
 
 	private final S3Presigner presigner;
 
+	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
 	public S3BackupStore(S3Destination destination) {
 		this.destination = destination;
 		this.credentials = (destination.accessKeyId() != null)
@@ -342,6 +344,9 @@ public final class S3BackupStore implements BackupStore {
 
 	@Override
 	public void close() {
+		if (this.closed.getAndSet(true)) {
+			return;
+		}
 		this.clients.values().forEach(S3AsyncClient::close);
 		this.http.close();
 		this.presigner.close();
