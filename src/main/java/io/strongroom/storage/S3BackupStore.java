@@ -598,14 +598,22 @@ public final class S3BackupStore implements BackupStore {
 				// failed or cancelled: the SDK aborts its multipart upload; we check
 				// below
 			}
-			if (this.objectMayExist) {
-				delete(this.key);
+			try {
+				if (this.objectMayExist) {
+					delete(this.key);
+				}
+				// A CreateMultipartUpload still on the wire when we cancelled escapes the
+				// SDK's own abort, so look twice.
+				abortPending();
+				sleepQuietly(Duration.ofMillis(500));
+				abortPending();
 			}
-			// A CreateMultipartUpload still on the wire when we cancelled escapes the
-			// SDK's own abort, so look twice.
-			abortPending();
-			sleepQuietly(Duration.ofMillis(500));
-			abortPending();
+			catch (StorageException ex) {
+				// no bucket, nothing of ours in it
+				if (ex.reason() != StorageException.Reason.NO_SUCH_BUCKET) {
+					throw ex;
+				}
+			}
 			this.cleanedUp = true;
 		}
 
