@@ -26,4 +26,10 @@ public record HerokuProperties(@DefaultValue("strongroom") String addonId, @Null
 		@Nullable String ssoSalt, @Nullable String clientSecret, @DefaultValue("https://api.heroku.com") URI apiUrl,
 		@DefaultValue("https://id.heroku.com") URI idUrl) {
 
+	@Override
+	public String toString() {
+		return "HerokuProperties[addonId=" + this.addonId + ", addonPassword=**redacted**, ssoSalt=**redacted**"
+				+ ", clientSecret=**redacted**, apiUrl=" + this.apiUrl + ", idUrl=" + this.idUrl + "]";
+	}
+
 }

@@ -86,10 +86,15 @@ public class Tenant {
 		this.plan = newPlan;
 	}
 
+	/**
+	 * Heroku removed the add-on. Its credentials are erased: the API token hash and the
+	 * log input URL (which embeds a logplex token).
+	 */
 	public void deprovision(Instant at) {
 		this.state = TenantState.DEPROVISIONED;
 		this.deprovisionedAt = at;
 		this.apiTokenHash = null;
+		this.logInputUrl = null;
 	}
 
 	public void issueApiToken(String tokenHash) {
