@@ -204,8 +204,8 @@ class ScheduleBenchmark {
 		report.append(String.format("machine: %d cores, load average %.2f at the end%n",
 				Runtime.getRuntime().availableProcessors(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-		report.append(String.format("%-22s %8s %8s %6s %10s %10s %10s %10s %s%n", "slot", "expected", "received",
-				"dupes", "pub p50 s", "pub max s", "recv p50", "recv max", "per node"));
+		report.append(String.format("%-22s %8s %8s %9s %8s %10s %10s %10s %10s %s%n", "slot", "expected", "published",
+				"received", "dupes", "pub p50 s", "pub max s", "recv p50", "recv max", "per node"));
 		try (Connection connection = db.connect()) {
 			for (int i = 0; i < slots; i++) {
 				Instant slot = FIRST_SLOT.plus(Duration.ofHours(i));
@@ -231,18 +231,21 @@ class ScheduleBenchmark {
 					}
 				}
 				List<Double> published = new ArrayList<>();
-				try (PreparedStatement ps = connection.prepareStatement(
-						"SELECT publication_date FROM event_publication WHERE event_type = ? AND serialized_event LIKE ?")) {
+				java.util.Set<String> distinctEvents = new java.util.HashSet<>();
+				try (PreparedStatement ps = connection.prepareStatement("SELECT publication_date, serialized_event "
+						+ "FROM event_publication WHERE event_type = ? AND serialized_event LIKE ?")) {
 					ps.setString(1, BackupSlotDue.class.getName());
 					ps.setString(2, "%" + slotText(slot) + "%");
 					try (ResultSet rs = ps.executeQuery()) {
 						while (rs.next()) {
 							published.add(seconds(slot, rs.getObject(1, OffsetDateTime.class).toInstant()));
+							distinctEvents.add(rs.getString(2));
 						}
 					}
 				}
-				report.append(String.format("%-22s %8d %8d %6d %10.1f %10.1f %10.1f %10.1f %s%n", slot, schedules,
-						received.size(), received.size() - distinct, percentile(published, 50),
+				assertThat(published).as("publications of slot %s", slot).hasSize(distinctEvents.size());
+				report.append(String.format("%-22s %8d %9d %8d %8d %10.1f %10.1f %10.1f %10.1f %s%n", slot, schedules,
+						published.size(), received.size(), received.size() - distinct, percentile(published, 50),
 						percentile(published, 100), percentile(received, 50), percentile(received, 100), perNode));
 			}
 			try (Statement statement = connection.createStatement();
