@@ -84,11 +84,8 @@ final class BackupCommand {
 		}
 		byte[] salt = OpenSslFormat.newSalt();
 		byte[] macSalt = OpenSslFormat.newSalt();
-		// The destination (mostly the S3 client's start-up), the key derivations and a
-		// size
-		// estimate are prepared while the database connects; nothing is uploaded before
-		// they
-		// are done.
+		// The destination (mostly the S3 client's start-up), the keys and a size estimate
+		// are prepared while the database connects; nothing is uploaded before they are.
 		CompletableFuture<Long> size = new CompletableFuture<>();
 		daemon("strongroom-size", () -> size.complete(DatabaseSize.estimate(url)));
 		CompletableFuture<Prepared> ready = new CompletableFuture<>();
