@@ -1,0 +1,66 @@
+package io.strongroom.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * A clock tests move ({@link #CLOCK}, shared by every context in the JVM) and a listener
+ * that records every {@link BackupSlotDue} it is handed, as the run module would.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class ScheduleTestConfiguration {
+
+	static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
+
+	@Bean
+	@Primary
+	Clock testClock() {
+		return CLOCK;
+	}
+
+	@Bean
+	ReceivedSlots receivedSlots() {
+		return new ReceivedSlots();
+	}
+
+	/** Every delivery, in order; a redelivery appears twice. */
+	static class ReceivedSlots {
+
+		static final Queue<Received> ALL = new ConcurrentLinkedQueue<>();
+
+		/** Targets whose first delivery fails, to prove redelivery. */
+		static final Queue<UUID> FAIL_ONCE = new ConcurrentLinkedQueue<>();
+
+		@ApplicationModuleListener
+		void on(BackupSlotDue event) {
+			ALL.add(new Received(event, Thread.currentThread().getName(), Instant.now()));
+			if (FAIL_ONCE.remove(event.targetId())) {
+				throw new IllegalStateException("First delivery of " + event.targetId() + " fails on purpose");
+			}
+		}
+
+		static List<BackupSlotDue> of(UUID targetId) {
+			return ALL.stream().map(Received::event).filter((e) -> e.targetId().equals(targetId)).toList();
+		}
+
+		static List<BackupSlotDue> matching(Predicate<BackupSlotDue> predicate) {
+			return ALL.stream().map(Received::event).filter(predicate).toList();
+		}
+
+	}
+
+	record Received(BackupSlotDue event, String thread, Instant at) {
+
+	}
+
+}
