@@ -1,0 +1,175 @@
+package io.strongroom.runner;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * PostgreSQL: a REPEATABLE READ, read-only transaction exports its snapshot, the
+ * statistics are collected inside it, and {@code pg_dump --snapshot} dumps exactly that
+ * state. The transaction stays open until the dump is closed.
+ */
+final class PostgresDump implements DatabaseDump {
+
+	/**
+	 * User tables pg_dump dumps the data of: ordinary tables (partitions included), no
+	 * extension members.
+	 */
+	static final String TABLES = """
+			SELECT n.nspname, c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid)
+			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE c.relkind = 'r' AND c.relpersistence <> 't'
+			  AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
+			  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+			                  AND d.objid = c.oid AND d.deptype = 'e')
+			ORDER BY 1, 2""";
+
+	/** Large objects appear in statistics and counts under this name. */
+	static final String LARGE_OBJECTS_SCHEMA = "pg_catalog";
+
+	static final String LARGE_OBJECTS_NAME = "pg_largeobject_metadata";
+
+	@Override
+	public StartedDump start(DumpRequest request) throws RunnerFailure {
+		DatabaseUrl url = request.url();
+		PostgresSelection selection;
+		try {
+			selection = PostgresSelection.of(request);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RunnerFailure(FailureKind.USAGE, ex.getMessage());
+		}
+		List<AutoCloseable> resources = new ArrayList<>();
+		Connection connection = Jdbc.connect(url);
+		resources.add(connection);
+		try {
+			int versionNumber;
+			String serverVersion;
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery(
+							"SELECT current_setting('server_version_num')::int, current_setting('server_version')")) {
+				rs.next();
+				versionNumber = rs.getInt(1);
+				serverVersion = rs.getString(2).split(" ")[0];
+			}
+			List<Path> directories = PgClients.directoriesOrDefault(request.clientDirectories());
+			ClientBinary pgDump = PgClients.pick("pg_dump", versionNumber, serverVersion,
+					PgClients.discover(directories, "pg_dump"), directories);
+
+			connection.setAutoCommit(false);
+			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+			connection.setReadOnly(true);
+			String snapshot;
+			try (Statement statement = connection.createStatement()) {
+				if (!request.options().flag("enableRowSecurity")) {
+					// as pg_dump does: fail on a policy instead of silently counting
+					// fewer rows
+					statement.execute("SET LOCAL row_security = off");
+				}
+				try (ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+					rs.next();
+					snapshot = rs.getString(1);
+				}
+			}
+			DatabaseStatistics statistics = statistics(connection, selection);
+
+			PrivateFiles files = PrivateFiles.create();
+			resources.add(files);
+			Path passfile = files.write("pgpass", PgDumpCommand.passfile(url));
+			List<String> command = PgDumpCommand.dump(pgDump.path(), url, selection, request.options(), snapshot);
+			ProcessBuilder builder = ToolProcess.builder(command,
+					PgDumpCommand.environment(url, passfile, files.directory()));
+			ToolProcess process = ToolProcess.start(builder, "pg_dump");
+			return new ToolDump("pg_dump", process, url, Engine.POSTGRES, serverVersion, pgDump.versionLine(),
+					statistics, resources);
+		}
+		catch (SQLException ex) {
+			closeAll(resources);
+			throw DumpFailures.fromSql(ex, url, "reading the statistics");
+		}
+		catch (IOException ex) {
+			closeAll(resources);
+			throw new RunnerFailure(FailureKind.DUMP_FAILED, "Could not start pg_dump: " + url.mask(ex.getMessage()),
+					ex);
+		}
+		catch (RunnerFailure | RuntimeException ex) {
+			closeAll(resources);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Statistics of the selected tables, read inside the connection's current snapshot.
+	 */
+	static DatabaseStatistics statistics(Connection connection, PostgresSelection selection) throws SQLException {
+		long databaseBytes;
+		List<TableStatistics> tables = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+				rs.next();
+				databaseBytes = rs.getLong(1);
+			}
+			List<TableStatistics> listed = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery(TABLES)) {
+				while (rs.next()) {
+					listed.add(new TableStatistics(rs.getString(1), rs.getString(2), 0, rs.getLong(3), rs.getLong(4)));
+				}
+			}
+			for (TableStatistics table : listed) {
+				if (!selection.includesTable(table.schema(), table.name())) {
+					continue;
+				}
+				long rows = selection.includesData(table.schema(), table.name())
+						? count(statement, table.schema(), table.name()) : 0;
+				tables.add(new TableStatistics(table.schema(), table.name(), rows, table.tableBytes(),
+						table.indexBytes()));
+			}
+			if (selection.largeObjects()) {
+				largeObjects(connection).ifPresent(tables::add);
+			}
+		}
+		tables.sort(Comparator.comparing(TableStatistics::schema).thenComparing(TableStatistics::name));
+		return new DatabaseStatistics(databaseBytes, tables);
+	}
+
+	static long count(Statement statement, String schema, String table) throws SQLException {
+		try (ResultSet rs = statement
+			.executeQuery("SELECT count(*) FROM " + Jdbc.quotePostgres(schema) + "." + Jdbc.quotePostgres(table))) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** The large objects as one pseudo-table, present only when there are any. */
+	static java.util.Optional<TableStatistics> largeObjects(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT count(*), pg_table_size('pg_largeobject'), pg_indexes_size('pg_largeobject') "
+					+ "FROM pg_largeobject_metadata");
+				ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			long count = rs.getLong(1);
+			return (count == 0) ? java.util.Optional.empty() : java.util.Optional
+				.of(new TableStatistics(LARGE_OBJECTS_SCHEMA, LARGE_OBJECTS_NAME, count, rs.getLong(2), rs.getLong(3)));
+		}
+	}
+
+	static void closeAll(List<AutoCloseable> resources) {
+		for (int i = resources.size() - 1; i >= 0; i--) {
+			try {
+				resources.get(i).close();
+			}
+			catch (Exception ex) {
+				// the start already failed; that failure is the one to report
+				ex.addSuppressed(new IllegalStateException("while cleaning up a failed start"));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.strongroom.runner;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A started dump tool with the resources that must outlive it: the snapshot connection
+ * (PostgreSQL) and the private folder with the credential file. Shared by both engines.
+ */
+final class ToolDump implements StartedDump {
+
+	private final String tool;
+
+	private final ToolProcess process;
+
+	private final DatabaseUrl url;
+
+	private final Engine engine;
+
+	private final String serverVersion;
+
+	private final String clientVersion;
+
+	private final DatabaseStatistics statistics;
+
+	private final List<AutoCloseable> resources;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	ToolDump(String tool, ToolProcess process, DatabaseUrl url, Engine engine, String serverVersion,
+			String clientVersion, DatabaseStatistics statistics, List<AutoCloseable> resources) {
+		this.tool = tool;
+		this.process = process;
+		this.url = url;
+		this.engine = engine;
+		this.serverVersion = serverVersion;
+		this.clientVersion = clientVersion;
+		this.statistics = statistics;
+		this.resources = new ArrayList<>(resources);
+	}
+
+	@Override
+	public InputStream stdout() {
+		return this.process.stdout();
+	}
+
+	@Override
+	public String serverVersion() {
+		return this.serverVersion;
+	}
+
+	@Override
+	public String clientVersion() {
+		return this.clientVersion;
+	}
+
+	@Override
+	public Engine engine() {
+		return this.engine;
+	}
+
+	@Override
+	public DatabaseStatistics statistics() {
+		return this.statistics;
+	}
+
+	/** The tool's process, for tests that check it is gone. */
+	ProcessHandle processHandle() {
+		return this.process.handle();
+	}
+
+	@Override
+	public void awaitSuccess() throws RunnerFailure {
+		int exit;
+		try {
+			exit = this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			kill();
+			throw new RunnerFailure(FailureKind.CANCELLED,
+					this.tool + " was stopped because the runner was interrupted.");
+		}
+		if (this.process.wasKilled()) {
+			throw new RunnerFailure(FailureKind.DUMP_FAILED,
+					this.tool + " was stopped before it finished (exit code " + exit + ").");
+		}
+		if (exit != 0) {
+			throw DumpFailures.fromTool(this.tool, exit, this.process.stderr(), this.url, FailureKind.DUMP_FAILED);
+		}
+	}
+
+	@Override
+	public void kill() {
+		this.process.kill();
+	}
+
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		this.process.destroy();
+		RuntimeException failure = null;
+		// in reverse order of acquisition: the snapshot ends before its folder goes
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			try {
+				this.resources.get(i).close();
+			}
+			catch (Exception ex) {
+				if (failure == null) {
+					failure = new IllegalStateException(
+							"Could not release a dump resource: " + this.url.mask(String.valueOf(ex.getMessage())));
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+}
