@@ -1,0 +1,90 @@
+package io.strongroom.run;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.strongroom.system.StrongroomProperties;
+import io.strongroom.target.Targets;
+import io.strongroom.tenant.PlanCatalog;
+import io.strongroom.tenant.TenantRepository;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RunConfiguration {
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	RunConfiguration(PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Bean
+	RunLifecycle runLifecycle(BackupRunRepository runs, Targets targets, TenantRepository tenants, PlanCatalog plans,
+			RunProperties properties, StrongroomProperties strongroom, ApplicationEventPublisher events) {
+		return new RunLifecycle(runs, targets, tenants, plans, properties, strongroom, events, this.transactions,
+				this.clock);
+	}
+
+	@Bean
+	RunCallbacks runCallbacks(BackupRunRepository runs, RunLifecycle lifecycle, Targets targets,
+			RunProperties properties, ApplicationEventPublisher events, JsonMapper json) {
+		return new RunCallbacks(runs, lifecycle, targets, properties, events, this.transactions, json);
+	}
+
+	@Bean
+	RunLog runLog(RunLogRepository lines) {
+		return new RunLog(lines, this.transactions, this.clock);
+	}
+
+	@Bean
+	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog) {
+		String launcher = properties.launcher().trim().toLowerCase(Locale.ROOT);
+		if (!"local".equals(launcher)) {
+			throw new IllegalStateException("strongroom.run.launcher must be local or heroku, not " + launcher);
+		}
+		RunProperties.Local local = properties.local();
+		return new LocalRunLauncher(LocalRunnerCommand.resolve(local.java(), local.jar()), local.maxConcurrent(),
+				local.maxLogLines(), log, (exited) -> watchdog.getObject().exited(exited));
+	}
+
+	@Bean
+	S3DestinationClient runDestinationClient() {
+		return new S3DestinationClient();
+	}
+
+	@Bean
+	RunDispatcher runDispatcher(RunLifecycle lifecycle, RunLauncher launcher) {
+		return new RunDispatcher(lifecycle, launcher);
+	}
+
+	@Bean
+	RunWatchdog runWatchdog(BackupRunRepository runs, RunLifecycle lifecycle, RunLauncher launcher,
+			RunProperties properties, Targets targets, TenantRepository tenants, DestinationClient destinations) {
+		return new RunWatchdog(runs, lifecycle, launcher, properties, targets, tenants, destinations,
+				this.transactions);
+	}
+
+	@Bean
+	Runs runs(BackupRunRepository runs, RunLifecycle lifecycle, RunDispatcher dispatcher, RunLog log, Targets targets,
+			DestinationClient destinations, ApplicationEventPublisher events, JsonMapper json) {
+		return new Runs(runs, lifecycle, dispatcher, log, targets, destinations, events, this.transactions, json);
+	}
+
+	@Bean
+	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, RunLauncher launcher,
+			RunProperties properties) {
+		return new RunTimers(dispatcher, watchdog, launcher, properties);
+	}
+
+}
