@@ -106,7 +106,6 @@ class LocalRunLauncher implements RunLauncher {
 		List<String> batch = new ArrayList<>();
 		int lineNo = 0;
 		int dropped = 0;
-		long lastFlush = System.nanoTime();
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(child.process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
@@ -116,9 +115,11 @@ class LocalRunLauncher implements RunLauncher {
 					continue;
 				}
 				batch.add(masker.mask(line));
-				if (batch.size() >= 50 || System.nanoTime() - lastFlush > TimeUnit.SECONDS.toNanos(1)) {
+				// Batches bursts; a line followed by silence (a hung runner's last words)
+				// is
+				// kept at once.
+				if (batch.size() >= 50 || !reader.ready()) {
 					lineNo = flush(child.run, lineNo, batch);
-					lastFlush = System.nanoTime();
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package io.strongroom.run;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +31,19 @@ class RunConfiguration {
 	}
 
 	@Bean
+	CallbackBase runCallbackBase(StrongroomProperties strongroom, RunProperties properties) {
+		return new CallbackBase(strongroom, properties.callbackUrl(), "local".equals(launcher(properties)));
+	}
+
+	@Bean
 	RunLifecycle runLifecycle(BackupRunRepository runs, Targets targets, TenantRepository tenants, PlanCatalog plans,
-			RunProperties properties, StrongroomProperties strongroom, ApplicationEventPublisher events) {
-		return new RunLifecycle(runs, targets, tenants, plans, properties, strongroom, events, this.transactions,
+			RunProperties properties, CallbackBase callbacks, ApplicationEventPublisher events) {
+		return new RunLifecycle(runs, targets, tenants, plans, properties, callbacks, events, this.transactions,
 				this.clock);
+	}
+
+	static String launcher(RunProperties properties) {
+		return properties.launcher().trim().toLowerCase(Locale.ROOT);
 	}
 
 	@Bean
@@ -49,13 +59,15 @@ class RunConfiguration {
 
 	@Bean
 	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog) {
-		String launcher = properties.launcher().trim().toLowerCase(Locale.ROOT);
+		String launcher = launcher(properties);
 		if (!"local".equals(launcher)) {
 			throw new IllegalStateException("strongroom.run.launcher must be local or heroku, not " + launcher);
 		}
 		RunProperties.Local local = properties.local();
-		return new LocalRunLauncher(LocalRunnerCommand.resolve(local.java(), local.jar()), local.maxConcurrent(),
-				local.maxLogLines(), log, (exited) -> watchdog.getObject().exited(exited));
+		List<String> command = local.command().isEmpty() ? LocalRunnerCommand.resolve(local.java(), local.jar())
+				: local.command();
+		return new LocalRunLauncher(command, local.maxConcurrent(), local.maxLogLines(), log,
+				(exited) -> watchdog.getObject().exited(exited));
 	}
 
 	@Bean

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.strongroom.runner.Secret;
-import io.strongroom.system.StrongroomProperties;
 import io.strongroom.target.RunnableTarget;
 import io.strongroom.target.TargetNotFoundException;
 import io.strongroom.target.TargetNotReadyException;
@@ -47,7 +46,7 @@ class RunLifecycle {
 
 	private final RunProperties properties;
 
-	private final StrongroomProperties strongroom;
+	private final CallbackBase callbacks;
 
 	private final ApplicationEventPublisher events;
 
@@ -56,14 +55,14 @@ class RunLifecycle {
 	private final Clock clock;
 
 	RunLifecycle(BackupRunRepository runs, Targets targets, TenantRepository tenants, PlanCatalog plans,
-			RunProperties properties, StrongroomProperties strongroom, ApplicationEventPublisher events,
+			RunProperties properties, CallbackBase callbacks, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock) {
 		this.runs = runs;
 		this.targets = targets;
 		this.tenants = tenants;
 		this.plans = plans;
 		this.properties = properties;
-		this.strongroom = strongroom;
+		this.callbacks = callbacks;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -130,11 +129,7 @@ class RunLifecycle {
 	}
 
 	URI callbackUrl(BackupRunId run) {
-		String base = this.strongroom.baseUrl().toString();
-		if (base.endsWith("/")) {
-			base = base.substring(0, base.length() - 1);
-		}
-		return URI.create(base + "/runner/v1/runs/" + run);
+		return this.callbacks.runUrl(run);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.strongroom.run;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ record RunProperties(@DefaultValue("local") String launcher, @DefaultValue("10m"
 		@DefaultValue("2m") Duration cancelGrace, @DefaultValue("30s") Duration watchdogInterval,
 		@DefaultValue("5s") Duration dispatchInterval, @DefaultValue("zstd") String compression,
 		@DefaultValue("3") int compressionLevel, @DefaultValue List<String> clientDirectories,
-		@DefaultValue Local local, @DefaultValue Heroku heroku) {
+		@Nullable URI callbackUrl, @DefaultValue Local local, @DefaultValue Heroku heroku) {
 
 	/**
 	 * @param maxConcurrent runners this web process runs at once; more wait QUEUED
@@ -42,9 +43,11 @@ record RunProperties(@DefaultValue("local") String launcher, @DefaultValue("10m"
 	 * class path
 	 * @param java the {@code java} binary; by default the one running this process
 	 * @param maxLogLines lines of runner output kept per run
+	 * @param command a command to run instead of {@code java -jar <jar>} (a wrapper
+	 * script); {@code backup --run <url>} is appended
 	 */
 	record Local(@DefaultValue("2") int maxConcurrent, @Nullable Path jar, @Nullable Path java,
-			@DefaultValue("5000") int maxLogLines) {
+			@DefaultValue("5000") int maxLogLines, @DefaultValue List<String> command) {
 
 	}
 

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.strongroom.support.ApiClient;
 import io.strongroom.support.TestDatabase;
 import io.strongroom.support.TestDatabases;
+import io.strongroom.support.TestTenants;
 import io.strongroom.tenant.TenantRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -26,8 +26,8 @@ class RunSpecsTests {
 
 	static RunProperties properties() {
 		return new RunProperties("local", java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(2),
-				java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5), "zstd", 3, List.of(),
-				new RunProperties.Local(2, null, null, 5000),
+				java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5), "zstd", 3, List.of(), null,
+				new RunProperties.Local(2, null, null, 5000, List.of()),
 				new RunProperties.Heroku("standard-1X", java.time.Duration.ofHours(6), 50, 6,
 						java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(60)));
 	}

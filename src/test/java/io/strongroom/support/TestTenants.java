@@ -1,4 +1,4 @@
-package io.strongroom.api;
+package io.strongroom.support;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,16 +9,16 @@ import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantRepository;
 
 /** Add-on resources for API tests, each with its own token. */
-final class TestTenants {
+public final class TestTenants {
 
 	private TestTenants() {
 	}
 
-	record Created(TenantId id, String name, String token) {
+	public record Created(TenantId id, String name, String token) {
 
 	}
 
-	static Created create(TenantRepository tenants, String plan) {
+	public static Created create(TenantRepository tenants, String plan) {
 		TenantId id = new TenantId(UUID.randomUUID());
 		String name = "acme-" + id.value().toString().substring(0, 8);
 		String token = ApiTokens.generate();

@@ -1,4 +1,4 @@
-package io.strongroom.api;
+package io.strongroom.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The REST API as a script would call it, over real HTTP. Keeps every response body so a
  * test can check that no secret ever appeared in one.
  */
-class ApiClient {
+public class ApiClient {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -30,46 +30,46 @@ class ApiClient {
 
 	private final List<String> bodies;
 
-	ApiClient(String base, String authorization, List<String> bodies) {
+	public ApiClient(String base, String authorization, List<String> bodies) {
 		this.base = base;
 		this.authorization = authorization;
 		this.bodies = bodies;
 	}
 
-	static ApiClient bearer(int port, String token, List<String> bodies) {
+	public static ApiClient bearer(int port, String token, List<String> bodies) {
 		return new ApiClient("http://localhost:" + port, "Bearer " + token, bodies);
 	}
 
-	static ApiClient basic(int port, String token, List<String> bodies) {
+	public static ApiClient basic(int port, String token, List<String> bodies) {
 		return new ApiClient("http://localhost:" + port,
 				"Basic " + Base64.getEncoder().encodeToString((":" + token).getBytes(StandardCharsets.UTF_8)), bodies);
 	}
 
-	static ApiClient anonymous(int port, List<String> bodies) {
+	public static ApiClient anonymous(int port, List<String> bodies) {
 		return new ApiClient("http://localhost:" + port, null, bodies);
 	}
 
-	Response get(String path) {
+	public Response get(String path) {
 		return send("GET", path, null, null);
 	}
 
-	Response delete(String path) {
+	public Response delete(String path) {
 		return send("DELETE", path, null, null);
 	}
 
-	Response put(String path, String json) {
+	public Response put(String path, String json) {
 		return send("PUT", path, json, "application/json");
 	}
 
-	Response post(String path, String json) {
+	public Response post(String path, String json) {
 		return send("POST", path, json, "application/json");
 	}
 
-	Response post(String path) {
+	public Response post(String path) {
 		return send("POST", path, null, null);
 	}
 
-	Response send(String method, String path, String body, String contentType) {
+	public Response send(String method, String path, String body, String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(60))
 			.method(method,
@@ -95,18 +95,18 @@ class ApiClient {
 		}
 	}
 
-	record Response(int status, String contentType, String body) {
+	public record Response(int status, String contentType, String body) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
-		String text(String field) {
+		public String text(String field) {
 			JsonNode node = json().get(field);
 			return (node != null && !node.isNull()) ? node.asString() : null;
 		}
 
-		boolean isProblem() {
+		public boolean isProblem() {
 			return this.contentType.startsWith("application/problem+json");
 		}
 
