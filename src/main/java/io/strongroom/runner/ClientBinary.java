@@ -76,6 +76,14 @@ record ClientBinary(Path path, String versionLine) {
 	 * once, with their {@code --version}. Files that do not run are skipped.
 	 */
 	static List<ClientBinary> discover(List<Path> directories, List<String> names) {
+		return withVersions(find(directories, names));
+	}
+
+	/**
+	 * The executables named {@code names} in the folders, in folder order, each real file
+	 * once.
+	 */
+	static List<Path> find(List<Path> directories, List<String> names) {
 		Map<Path, Path> found = new LinkedHashMap<>();
 		for (Path directory : directories) {
 			for (String name : names) {
@@ -85,9 +93,14 @@ record ClientBinary(Path path, String versionLine) {
 				}
 			}
 		}
+		return List.copyOf(found.values());
+	}
+
+	/** Runs {@code --version} of each tool; those that do not answer are left out. */
+	static List<ClientBinary> withVersions(List<Path> tools) {
 		List<ClientBinary> binaries = new ArrayList<>();
-		for (Path candidate : found.values()) {
-			versionLine(candidate).ifPresent((line) -> binaries.add(new ClientBinary(candidate, line)));
+		for (Path tool : tools) {
+			versionLine(tool).ifPresent((line) -> binaries.add(new ClientBinary(tool, line)));
 		}
 		return binaries;
 	}

@@ -1,6 +1,8 @@
 package io.strongroom.runner;
 
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loads a plain (decrypted, decompressed) dump into a database with the engine's stock
@@ -21,11 +23,22 @@ public interface DatabaseRestore {
 	 */
 	void restore(InputStream plainDump, DatabaseUrl target) throws RunnerFailure;
 
-	/** The restore for an engine; MySQL and MariaDB share one. */
+	/**
+	 * The restore for an engine, with clients from the default folders; MySQL and MariaDB
+	 * share one.
+	 */
 	static DatabaseRestore forEngine(Engine engine) {
+		return forEngine(engine, List.of());
+	}
+
+	/**
+	 * The restore for an engine, with clients from these folders (empty: the defaults, as
+	 * for {@link DumpRequest#clientDirectories()}).
+	 */
+	static DatabaseRestore forEngine(Engine engine, List<Path> clientDirectories) {
 		return switch (engine) {
-			case POSTGRES -> new PostgresRestore();
-			case MYSQL, MARIADB -> new MysqlRestore();
+			case POSTGRES -> new PostgresRestore(clientDirectories);
+			case MYSQL, MARIADB -> new MysqlRestore(clientDirectories);
 		};
 	}
 

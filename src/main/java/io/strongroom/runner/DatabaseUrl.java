@@ -222,13 +222,6 @@ public record DatabaseUrl(Engine engine, String host, int port, String user, Sec
 		return matcher.replaceAll((result) -> Matcher.quoteReplacement(result.group(1) + MASK + "@"));
 	}
 
-	/**
-	 * Whether the URL's {@code sslmode} (PostgreSQL) or {@code ssl-mode} (MySQL) is set.
-	 */
-	String parameter(String name) {
-		return this.parameters.get(name);
-	}
-
 	private static Map<String, String> parseQuery(String query, Engine engine) throws RunnerFailure {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (query == null || query.isEmpty()) {

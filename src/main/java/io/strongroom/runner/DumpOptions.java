@@ -23,17 +23,17 @@ import java.util.regex.Pattern;
  */
 public final class DumpOptions {
 
-	/** PostgreSQL options and their types. */
-	static final Map<String, Type> POSTGRES = ordered(
-			Map.of("excludeSchemas", Type.NAMES, "excludeTableData", Type.NAMES, "includeHerokuExt", Type.BOOLEAN,
-					"largeObjects", Type.BOOLEAN, "noComments", Type.BOOLEAN, "noPublications", Type.BOOLEAN,
-					"noSubscriptions", Type.BOOLEAN, "noTablespaces", Type.BOOLEAN, "enableRowSecurity", Type.BOOLEAN),
-			Map.of("quoteAllIdentifiers", Type.BOOLEAN, "lockWaitTimeout", Type.DURATION_MILLIS));
+	/** PostgreSQL options and their types, in documentation order. */
+	static final Map<String, Type> POSTGRES = ordered("excludeSchemas", Type.NAMES, "excludeTableData", Type.NAMES,
+			"includeHerokuExt", Type.BOOLEAN, "largeObjects", Type.BOOLEAN, "noComments", Type.BOOLEAN,
+			"noPublications", Type.BOOLEAN, "noSubscriptions", Type.BOOLEAN, "noTablespaces", Type.BOOLEAN,
+			"enableRowSecurity", Type.BOOLEAN, "quoteAllIdentifiers", Type.BOOLEAN, "lockWaitTimeout",
+			Type.DURATION_MILLIS);
 
-	/** MySQL and MariaDB options and their types. */
-	static final Map<String, Type> MYSQL = ordered(Map.of("routines", Type.BOOLEAN, "triggers", Type.BOOLEAN, "events",
+	/** MySQL and MariaDB options and their types, in documentation order. */
+	static final Map<String, Type> MYSQL = ordered("routines", Type.BOOLEAN, "triggers", Type.BOOLEAN, "events",
 			Type.BOOLEAN, "noTablespaces", Type.BOOLEAN, "completeInsert", Type.BOOLEAN, "maxAllowedPacket", Type.BYTES,
-			"defaultCharacterSet", Type.CHARSET), Map.of());
+			"defaultCharacterSet", Type.CHARSET);
 
 	/** Flags whose names customers tend to send; answered with a specific message. */
 	private static final Set<String> RESERVED = Set.of("file", "f", "format", "F", "compress", "Z", "jobs", "j",
@@ -286,12 +286,12 @@ public final class DumpOptions {
 		return (clean.length() > 64) ? clean.substring(0, 64) + "…" : clean;
 	}
 
-	private static Map<String, Type> ordered(Map<String, Type> first, Map<String, Type> second) {
-		Map<String, Type> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		all.putAll(first);
-		all.putAll(second);
-		// keys compare case-sensitively below; the TreeMap only fixes the listing order
-		return Collections.unmodifiableMap(new LinkedHashMap<>(all));
+	private static Map<String, Type> ordered(Object... namesAndTypes) {
+		Map<String, Type> options = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndTypes.length; i += 2) {
+			options.put((String) namesAndTypes[i], (Type) namesAndTypes[i + 1]);
+		}
+		return Collections.unmodifiableMap(options);
 	}
 
 }

@@ -80,7 +80,7 @@ final class Jdbc {
 		return host.contains(":") ? "[" + host + "]" : host;
 	}
 
-	/** Quotes an identifier for PostgreSQL: {@code "a""b"}. */
+	/** Quotes an identifier for PostgreSQL, doubling embedded double quotes. */
 	static String quotePostgres(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}

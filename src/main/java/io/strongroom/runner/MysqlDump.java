@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * MySQL and MariaDB: {@code mariadb-dump}/{@code mysqldump --single-transaction}, with
- * statistics from {@code information_schema} and exact row counts read in a consistent
- * snapshot taken just before the dump's own (MySQL cannot share a snapshot between
- * sessions; see {@code docs/dump-tools.md} for what that means under concurrent writes).
+ * statistics from {@code information_schema} and exact row counts read, while the tool
+ * runs, in a consistent snapshot opened just before the tool opens its own (MySQL cannot
+ * share a snapshot between sessions; see {@code docs/dump-tools.md} for what that means
+ * under concurrent writes).
  */
 final class MysqlDump implements DatabaseDump {
 
@@ -30,13 +31,19 @@ final class MysqlDump implements DatabaseDump {
 			throw new RunnerFailure(FailureKind.USAGE, ex.getMessage());
 		}
 		List<AutoCloseable> resources = new ArrayList<>();
-		try (Connection connection = Jdbc.connect(url)) {
+		Connection connection = Jdbc.connect(url);
+		resources.add(connection);
+		try {
 			String serverVersion = serverVersion(connection);
 			boolean mariaDb = MysqlClients.isMariaDbServer(serverVersion);
 			List<Path> directories = MysqlClients.directoriesOrDefault(request.clientDirectories());
 			ClientBinary client = MysqlClients.pick("mariadb-dump or mysqldump", serverVersion,
 					ClientBinary.discover(directories, MysqlClients.DUMP_TOOLS), directories);
-			DatabaseStatistics statistics = statistics(connection, url, excluded);
+			requireDatabase(connection, url);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+				statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+			}
 
 			PrivateFiles files = PrivateFiles.create();
 			resources.add(files);
@@ -45,12 +52,16 @@ final class MysqlDump implements DatabaseDump {
 			String tool = client.path().getFileName().toString();
 			ToolProcess process = ToolProcess
 				.start(ToolProcess.builder(command, MysqlDumpCommand.environment(files.directory())), tool);
+			// the snapshot above was opened just before the tool opens its own; count in
+			// it now
+			StatisticsTask statistics = StatisticsTask.start(connection, url,
+					() -> statistics(connection, url, excluded));
 			return new ToolDump(tool, process, url, mariaDb ? Engine.MARIADB : Engine.MYSQL, serverVersion,
 					client.versionLine(), statistics, resources);
 		}
 		catch (SQLException ex) {
 			PostgresDump.closeAll(resources);
-			throw DumpFailures.fromSql(ex, url, "reading the statistics");
+			throw DumpFailures.fromSql(ex, url, "opening the snapshot");
 		}
 		catch (IOException ex) {
 			PostgresDump.closeAll(resources);
@@ -73,15 +84,12 @@ final class MysqlDump implements DatabaseDump {
 
 	/**
 	 * Sizes from {@code information_schema.TABLES}; row counts with {@code COUNT(*)} in
-	 * one consistent snapshot.
+	 * the consistent snapshot the connection has open, which this ends.
 	 */
 	static DatabaseStatistics statistics(Connection connection, DatabaseUrl url, List<TableName> excluded)
-			throws SQLException, RunnerFailure {
+			throws SQLException {
 		String database = url.database();
-		requireDatabase(connection, url);
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-			statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
 			try {
 				long databaseBytes = 0;
 				List<TableStatistics> listed = new ArrayList<>();

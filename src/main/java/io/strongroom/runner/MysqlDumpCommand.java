@@ -92,8 +92,8 @@ final class MysqlDumpCommand {
 	}
 
 	/**
-	 * The option file with the password. Values are double-quoted with {@code \} and
-	 * {@code "} escaped, which MariaDB's and MySQL's option parsers both read back.
+	 * The option file with the password. The value is double-quoted with backslashes and
+	 * double quotes escaped, which MariaDB's and MySQL's option parsers both read back.
 	 */
 	static String defaultsFile(DatabaseUrl url) {
 		String password = url.password().value().replace("\\", "\\\\").replace("\"", "\\\"");

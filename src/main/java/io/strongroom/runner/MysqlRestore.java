@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Loads a SQL dump with the {@code mariadb} (or {@code mysql}) client. mariadb-dump's
- * first line {@code /*M!999999\- enable the sandbox mode *}{@code /} is a client command
- * that MySQL's client and MariaDB clients before 10.5.25 reject; it is removed here and,
- * where the client knows it, {@code --sandbox} passed instead, which is what the line
- * asked for: the client refuses shell and file commands hidden in the dump.
+ * first line (the sandbox-mode comment, see {@link MysqlDumpCommand#SANDBOX_LINE}) is a
+ * client command that MySQL's client and MariaDB clients before 10.5.25 reject; it is
+ * removed here and, where the client knows it, {@code --sandbox} passed instead, which is
+ * what the line asked for: the client refuses shell and file commands hidden in the dump.
  */
 final class MysqlRestore implements DatabaseRestore {
 

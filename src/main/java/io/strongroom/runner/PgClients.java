@@ -58,14 +58,15 @@ final class PgClients {
 	}
 
 	/**
-	 * The tools named {@code tool} in the folders, Debian's wrapper only as a fallback.
+	 * The tools named {@code tool} in the folders, Debian's wrapper only as a fallback
+	 * (and then not even asked for its version, which costs a Perl start).
 	 */
 	static List<ClientBinary> discover(List<Path> directories, String tool) {
-		List<ClientBinary> all = ClientBinary.discover(directories, List.of(tool));
-		List<ClientBinary> real = all.stream()
-			.filter((binary) -> !ClientBinary.realPath(binary.path()).getFileName().toString().equals(DEBIAN_WRAPPER))
+		List<Path> all = ClientBinary.find(directories, List.of(tool));
+		List<Path> real = all.stream()
+			.filter((path) -> !ClientBinary.realPath(path).getFileName().toString().equals(DEBIAN_WRAPPER))
 			.toList();
-		return real.isEmpty() ? all : real;
+		return ClientBinary.withVersions(real.isEmpty() ? all : real);
 	}
 
 	/**
@@ -128,9 +129,12 @@ final class PgClients {
 		return first * 10000 + second * 100 + third;
 	}
 
-	/** The major version as a number: 15 for 150020, 906 for 90624. */
+	/**
+	 * The major version as a number that orders across the 10.0 change: 1500 for 150020,
+	 * 906 for 90624.
+	 */
 	static int major(int versionNumber) {
-		return (versionNumber >= 100000) ? versionNumber / 10000 : versionNumber / 100;
+		return (versionNumber >= 100000) ? versionNumber / 10000 * 100 : versionNumber / 100;
 	}
 
 	/** The major version as people write it: {@code 15}, {@code 9.6}. */

@@ -88,7 +88,7 @@ final class PgDumpCommand {
 
 	/**
 	 * A passfile line matching any host, port, database and user: the file exists for one
-	 * tool run only. {@code :} and {@code \} are escaped as the format requires.
+	 * tool run only. Colons and backslashes are escaped as the format requires.
 	 */
 	static String passfile(DatabaseUrl url) {
 		String password = url.password().value().replace("\\", "\\\\").replace(":", "\\:");

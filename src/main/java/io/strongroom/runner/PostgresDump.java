@@ -12,9 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * PostgreSQL: a REPEATABLE READ, read-only transaction exports its snapshot, the
- * statistics are collected inside it, and {@code pg_dump --snapshot} dumps exactly that
- * state. The transaction stays open until the dump is closed.
+ * PostgreSQL: a REPEATABLE READ, read-only transaction exports its snapshot,
+ * {@code pg_dump --snapshot} dumps exactly that state, and the statistics are collected
+ * inside the same snapshot while it runs ({@link StatisticsTask}). The transaction stays
+ * open until the dump is closed.
  */
 final class PostgresDump implements DatabaseDump {
 
@@ -23,7 +24,8 @@ final class PostgresDump implements DatabaseDump {
 	 * extension members.
 	 */
 	static final String TABLES = """
-			SELECT n.nspname, c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid)
+			SELECT n.nspname, c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid),
+			       has_table_privilege(c.oid, 'SELECT')
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE c.relkind = 'r' AND c.relpersistence <> 't'
 			  AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
@@ -78,7 +80,8 @@ final class PostgresDump implements DatabaseDump {
 					snapshot = rs.getString(1);
 				}
 			}
-			DatabaseStatistics statistics = statistics(connection, selection);
+			List<Listed> tables = list(connection, selection);
+			requireReadable(tables, url);
 
 			PrivateFiles files = PrivateFiles.create();
 			resources.add(files);
@@ -87,12 +90,15 @@ final class PostgresDump implements DatabaseDump {
 			ProcessBuilder builder = ToolProcess.builder(command,
 					PgDumpCommand.environment(url, passfile, files.directory()));
 			ToolProcess process = ToolProcess.start(builder, "pg_dump");
+			// the counts run in the same snapshot while pg_dump reads it
+			StatisticsTask statistics = StatisticsTask.start(connection, url,
+					() -> statistics(connection, tables, selection));
 			return new ToolDump("pg_dump", process, url, Engine.POSTGRES, serverVersion, pgDump.versionLine(),
 					statistics, resources);
 		}
 		catch (SQLException ex) {
 			closeAll(resources);
-			throw DumpFailures.fromSql(ex, url, "reading the statistics");
+			throw DumpFailures.fromSql(ex, url, "opening the snapshot");
 		}
 		catch (IOException ex) {
 			closeAll(resources);
@@ -105,10 +111,44 @@ final class PostgresDump implements DatabaseDump {
 		}
 	}
 
+	/** A table the dump contains, before counting. */
+	record Listed(String schema, String name, long tableBytes, long indexBytes, boolean readable) {
+
+	}
+
+	/** The tables the selection keeps: a catalog query, fast even on big databases. */
+	static List<Listed> list(Connection connection, PostgresSelection selection) throws SQLException {
+		List<Listed> tables = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(TABLES)) {
+			while (rs.next()) {
+				if (selection.includesTable(rs.getString(1), rs.getString(2))) {
+					tables.add(new Listed(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+							rs.getBoolean(5)));
+				}
+			}
+		}
+		return tables;
+	}
+
 	/**
-	 * Statistics of the selected tables, read inside the connection's current snapshot.
+	 * Fails before pg_dump starts when the user may not read some tables, naming all of
+	 * them (pg_dump would stop at the first).
 	 */
-	static DatabaseStatistics statistics(Connection connection, PostgresSelection selection) throws SQLException {
+	static void requireReadable(List<Listed> tables, DatabaseUrl url) throws RunnerFailure {
+		List<String> unreadable = tables.stream()
+			.filter((table) -> !table.readable())
+			.map((table) -> table.schema() + "." + table.name())
+			.toList();
+		if (!unreadable.isEmpty()) {
+			throw DumpFailures.failure(FailureKind.PERMISSION_DENIED, url, "checking privileges",
+					"permission denied for " + ((unreadable.size() == 1) ? "table " : unreadable.size() + " tables: ")
+							+ String.join(", ", unreadable));
+		}
+	}
+
+	/** Statistics of the listed tables, read inside the connection's current snapshot. */
+	static DatabaseStatistics statistics(Connection connection, List<Listed> listed, PostgresSelection selection)
+			throws SQLException {
 		long databaseBytes;
 		List<TableStatistics> tables = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
@@ -116,16 +156,7 @@ final class PostgresDump implements DatabaseDump {
 				rs.next();
 				databaseBytes = rs.getLong(1);
 			}
-			List<TableStatistics> listed = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery(TABLES)) {
-				while (rs.next()) {
-					listed.add(new TableStatistics(rs.getString(1), rs.getString(2), 0, rs.getLong(3), rs.getLong(4)));
-				}
-			}
-			for (TableStatistics table : listed) {
-				if (!selection.includesTable(table.schema(), table.name())) {
-					continue;
-				}
+			for (Listed table : listed) {
 				long rows = selection.includesData(table.schema(), table.name())
 						? count(statement, table.schema(), table.name()) : 0;
 				tables.add(new TableStatistics(table.schema(), table.name(), rows, table.tableBytes(),

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * {@link StartedDump#statistics()} lists with no exclusions: on PostgreSQL, ordinary
  * tables outside the system schemas plus large objects as
  * {@code pg_catalog.pg_largeobject_metadata} when there are any; on MySQL/MariaDB, the
- * base tables of the URL's database, whose name is the "schema" (so a restore into a
+ * base tables of the URL's database, whose name is the schema (so a restore into a
  * database of another name is compared by table name).
  */
 public final class TableCounts {
@@ -26,7 +26,7 @@ public final class TableCounts {
 
 	/**
 	 * @param db the database to count
-	 * @return {@code "schema.table"} to row count, sorted
+	 * @return {@code schema.table} to row count, sorted
 	 * @throws RunnerFailure when the database cannot be reached or read
 	 */
 	public static Map<String, Long> rowCounts(DatabaseUrl db) throws RunnerFailure {

@@ -23,14 +23,14 @@ final class ToolDump implements StartedDump {
 
 	private final String clientVersion;
 
-	private final DatabaseStatistics statistics;
+	private final StatisticsTask statistics;
 
 	private final List<AutoCloseable> resources;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	ToolDump(String tool, ToolProcess process, DatabaseUrl url, Engine engine, String serverVersion,
-			String clientVersion, DatabaseStatistics statistics, List<AutoCloseable> resources) {
+			String clientVersion, StatisticsTask statistics, List<AutoCloseable> resources) {
 		this.tool = tool;
 		this.process = process;
 		this.url = url;
@@ -61,9 +61,19 @@ final class ToolDump implements StartedDump {
 		return this.engine;
 	}
 
+	/**
+	 * Waits for the counts if they are still running.
+	 * @throws IllegalStateException when counting failed; {@link #awaitSuccess()} reports
+	 * that failure with its kind
+	 */
 	@Override
 	public DatabaseStatistics statistics() {
-		return this.statistics;
+		try {
+			return this.statistics.await();
+		}
+		catch (RunnerFailure ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
 	}
 
 	/** The tool's process, for tests that check it is gone. */
@@ -88,13 +98,26 @@ final class ToolDump implements StartedDump {
 					this.tool + " was stopped before it finished (exit code " + exit + ").");
 		}
 		if (exit != 0) {
-			throw DumpFailures.fromTool(this.tool, exit, this.process.stderr(), this.url, FailureKind.DUMP_FAILED);
+			RunnerFailure failure = DumpFailures.fromTool(this.tool, exit, this.process.stderr(), this.url,
+					FailureKind.DUMP_FAILED);
+			if (failure.kind() == FailureKind.DUMP_FAILED) {
+				// an unexplained tool failure may follow from a failed count (for example
+				// a
+				// row-level security policy): that failure says more
+				RunnerFailure counting = this.statistics.failure(5000).orElse(null);
+				if (counting != null && counting.kind() != FailureKind.INTERNAL) {
+					throw counting;
+				}
+			}
+			throw failure;
 		}
+		this.statistics.await();
 	}
 
 	@Override
 	public void kill() {
 		this.process.kill();
+		this.statistics.abort();
 	}
 
 	@Override
@@ -103,6 +126,7 @@ final class ToolDump implements StartedDump {
 			return;
 		}
 		this.process.destroy();
+		this.statistics.abort();
 		RuntimeException failure = null;
 		// in reverse order of acquisition: the snapshot ends before its folder goes
 		for (int i = this.resources.size() - 1; i >= 0; i--) {

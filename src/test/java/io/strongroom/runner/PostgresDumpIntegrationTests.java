@@ -315,13 +315,13 @@ class PostgresDumpIntegrationTests {
 	}
 
 	@Test
-	void tableTheRoleCannotReadIsPermissionDenied() throws Exception {
+	void tablesTheRoleCannotReadArePermissionDeniedBeforeTheDumpStarts() throws Exception {
 		Coordinates db = TestDatabase.postgres();
 		String role = role();
 		try {
 			try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE open_table (id int); CREATE TABLE payroll (id int);"
-						+ "GRANT SELECT ON open_table TO " + role);
+						+ "CREATE TABLE salaries (id int); GRANT SELECT ON open_table TO " + role);
 			}
 			DatabaseUrl url = DatabaseUrl.parse("postgres://" + role + ":" + DatabaseUrl.encode(SECRET) + "@"
 					+ db.host() + ":" + db.port() + "/" + db.name());
@@ -329,13 +329,45 @@ class PostgresDumpIntegrationTests {
 				.isThrownBy(() -> DatabaseDump.forEngine(Engine.POSTGRES).start(DumpRequest.of(url)))
 				.satisfies((failure) -> {
 					assertThat(failure.kind()).isEqualTo(FailureKind.PERMISSION_DENIED);
-					assertThat(failure.getMessage()).contains("payroll", "GRANT SELECT").doesNotContain(SECRET);
+					assertThat(failure.getMessage())
+						.contains("permission denied for 2 tables: public.payroll, public.salaries", "GRANT SELECT")
+						.doesNotContain(SECRET);
 				});
-			// excluding the table is the way out
+			// excluding the tables is the way out
 			byte[] archive = dumpToBytes(DatabaseDump.forEngine(Engine.POSTGRES)
-				.start(new DumpRequest(url, List.of("public.payroll"), DumpOptions.defaults(Engine.POSTGRES),
-						List.of())));
+				.start(new DumpRequest(url, List.of("public.payroll", "salaries"),
+						DumpOptions.defaults(Engine.POSTGRES), List.of())));
 			assertThat(archive).isNotEmpty();
+		}
+		finally {
+			TestDatabase.drop(db);
+		}
+	}
+
+	@Test
+	void rowLevelSecurityThatWouldHideRowsIsPermissionDenied() throws Exception {
+		Coordinates db = TestDatabase.postgres();
+		String role = role();
+		try {
+			try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE tenants_data (id int, tenant text); INSERT INTO tenants_data "
+						+ "VALUES (1, 'a'), (2, 'b'); ALTER TABLE tenants_data ENABLE ROW LEVEL SECURITY;"
+						+ "CREATE POLICY only_a ON tenants_data USING (tenant = 'a'); GRANT SELECT ON tenants_data TO "
+						+ role);
+			}
+			DatabaseUrl url = DatabaseUrl.parse("postgres://" + role + ":" + DatabaseUrl.encode(SECRET) + "@"
+					+ db.host() + ":" + db.port() + "/" + db.name());
+			StartedDump dump = DatabaseDump.forEngine(Engine.POSTGRES).start(DumpRequest.of(url));
+			assertThatExceptionOfType(RunnerFailure.class).isThrownBy(() -> dumpToBytes(dump)).satisfies((failure) -> {
+				assertThat(failure.kind()).isEqualTo(FailureKind.PERMISSION_DENIED);
+				assertThat(failure.getMessage()).contains("row-level security", "tenants_data");
+			});
+			// with the option, the dump and the counts both see what the policy allows
+			StartedDump filtered = DatabaseDump.forEngine(Engine.POSTGRES)
+				.start(new DumpRequest(url, List.of(),
+						DumpOptions.parse(Engine.POSTGRES, Map.of("enableRowSecurity", true)), List.of()));
+			dumpToBytes(filtered);
+			assertThat(filtered.statistics().tables()).singleElement().extracting(TableStatistics::rows).isEqualTo(1L);
 		}
 		finally {
 			TestDatabase.drop(db);

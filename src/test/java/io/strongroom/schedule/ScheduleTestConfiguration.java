@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
@@ -29,8 +30,8 @@ class ScheduleTestConfiguration {
 	}
 
 	@Bean
-	ReceivedSlots receivedSlots() {
-		return new ReceivedSlots();
+	ReceivedSlots receivedSlots(Environment environment) {
+		return new ReceivedSlots(environment.getProperty("test.node", "single"));
 	}
 
 	/** Every delivery, in order; a redelivery appears twice. */
@@ -41,9 +42,15 @@ class ScheduleTestConfiguration {
 		/** Targets whose first delivery fails, to prove redelivery. */
 		static final Queue<UUID> FAIL_ONCE = new ConcurrentLinkedQueue<>();
 
+		private final String node;
+
+		ReceivedSlots(String node) {
+			this.node = node;
+		}
+
 		@ApplicationModuleListener
 		void on(BackupSlotDue event) {
-			ALL.add(new Received(event, Thread.currentThread().getName(), Instant.now()));
+			ALL.add(new Received(event, this.node, Instant.now()));
 			if (FAIL_ONCE.remove(event.targetId())) {
 				throw new IllegalStateException("First delivery of " + event.targetId() + " fails on purpose");
 			}
@@ -59,7 +66,7 @@ class ScheduleTestConfiguration {
 
 	}
 
-	record Received(BackupSlotDue event, String thread, Instant at) {
+	record Received(BackupSlotDue event, String node, Instant at) {
 
 	}
 

@@ -88,11 +88,11 @@ class SchedulesIntegrationTests {
 		UUID fall = UUID.randomUUID();
 		clock.set(Instant.parse("2026-03-27T12:00:00Z"));
 		this.schedules.put(tenant, spring, ScheduleSpec.daily(LocalTime.of(2, 30), ZoneId.of("Europe/Berlin")));
-		stepClockAndDispatch(Instant.parse("2026-03-31T12:00:00Z"), Duration.ofMinutes(20));
+		stepClockAndDispatch(Instant.parse("2026-03-31T12:00:00Z"), Duration.ofMinutes(30));
 		this.schedules.remove(spring);
 		clock.set(Instant.parse("2026-10-23T12:00:00Z"));
 		this.schedules.put(tenant, fall, ScheduleSpec.daily(LocalTime.of(2, 30), ZoneId.of("Europe/Berlin")));
-		stepClockAndDispatch(Instant.parse("2026-10-27T12:00:00Z"), Duration.ofMinutes(20));
+		stepClockAndDispatch(Instant.parse("2026-10-27T12:00:00Z"), Duration.ofMinutes(30));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(ReceivedSlots.of(spring)).extracting(BackupSlotDue::slot)

@@ -5,6 +5,7 @@ import java.util.List;
 import io.strongroom.heroku.HerokuCredentials;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -27,6 +28,7 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * private to this chain, so the add-on credentials authenticate nothing else.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class PartnerApiSecurity {
 
 	static final String ROLE = "HEROKU_PARTNER";

@@ -1,0 +1,77 @@
+package io.strongroom.notify;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a failure kind means and what a person can do about it, in the customer's words.
+ * Keys are {@code io.strongroom.runner.FailureKind} names plus {@code STALLED} and
+ * {@code SCHEDULE_MISSED}.
+ */
+final class FailureAdvice {
+
+	private FailureAdvice() {
+	}
+
+	static String cause(@Nullable String kind) {
+		return switch ((kind != null) ? kind : "") {
+			case "INTERNAL" -> "This is a fault in Strongroom, not in your settings.";
+			case "USAGE" -> "Strongroom's settings for this database are incomplete or wrong.";
+			case "CONNECTION_REFUSED" -> "Strongroom could not reach the database server.";
+			case "AUTHENTICATION_FAILED" -> "The database refused the user name or password Strongroom uses.";
+			case "PERMISSION_DENIED" -> "The database user may not read everything the backup needs.";
+			case "CLIENT_TOO_OLD" -> "The database server is newer than every dump client Strongroom has.";
+			case "DUMP_FAILED" -> "The dump tool stopped with an error.";
+			case "RESTORE_FAILED" -> "Restoring the backup into the scratch database failed.";
+			case "DESTINATION_ACCESS_DENIED" -> "Your storage refused Strongroom's credentials or the upload.";
+			case "BUCKET_MISSING" -> "The bucket does not exist, or is in another region.";
+			case "DESTINATION_FAILED" -> "The storage service failed (network or server error).";
+			case "INTEGRITY" -> "The stored object does not match its checksum: it was changed, truncated, or the"
+					+ " encryption key is not the one it was written with.";
+			case "STALLED" -> "The backup stopped reporting progress for longer than the stall timeout.";
+			case "SCHEDULE_MISSED" -> "No backup started within the grace period after its scheduled time.";
+			default -> "The backup failed.";
+		};
+	}
+
+	static List<String> steps(@Nullable String kind) {
+		return switch ((kind != null) ? kind : "") {
+			case "INTERNAL" -> List.of("Nothing needs to change on your side; the next scheduled backup tries again.",
+					"If it keeps failing, contact support and quote the run id.");
+			case "USAGE" -> List
+				.of("Open the dashboard and check the connection string, the excluded tables and the dump options.");
+			case "CONNECTION_REFUSED" -> List.of("Check the host and port in the connection string.",
+					"Make sure the database accepts connections from Heroku dynos (firewalls, IP allow-lists).");
+			case "AUTHENTICATION_FAILED" -> List.of(
+					"If you changed or rotated the database password, save the new connection string in the"
+							+ " Strongroom dashboard: it updates STRONGROOM_DATABASE_URL on your app.",
+					"Then start a backup from the dashboard to check it.");
+			case "PERMISSION_DENIED" ->
+				List.of("Grant the backup user read access to every table (PostgreSQL 14 and later:"
+						+ " GRANT pg_read_all_data TO the user), or exclude the table in the dashboard.");
+			case "CLIENT_TOO_OLD" ->
+				List.of("Contact support: Strongroom needs a newer dump client for this server version.");
+			case "DUMP_FAILED" -> List.of("Read the error above.",
+					"Check the database's own logs at that time: long-held locks and dropped connections are common"
+							+ " causes.");
+			case "RESTORE_FAILED" -> List.of("Read the error above; check that the verification database is empty"
+					+ " and that its user may create tables.");
+			case "DESTINATION_ACCESS_DENIED" -> List.of("Check the access key and secret in the dashboard.",
+					"Make sure the key's policy allows s3:PutObject, s3:GetObject and s3:DeleteObject on the bucket.");
+			case "BUCKET_MISSING" -> List.of("Create the bucket, or correct its name and region in the dashboard.");
+			case "DESTINATION_FAILED" -> List.of("Nothing, if it was a passing outage: the next backup tries again.",
+					"If it persists, check the storage provider's status page.");
+			case "INTEGRITY" ->
+				List.of("Check who can write to the bucket, and that the encryption key has not changed.",
+						"Start a new backup from the dashboard.");
+			case "STALLED" -> List.of("Check your app's logs around that time: heroku logs --tail.",
+					"Very large databases may need a larger dyno size; see the dashboard's run settings.");
+			case "SCHEDULE_MISSED" -> List.of("If you paused or removed the schedule on purpose, ignore this mail.",
+					"Otherwise check Heroku's status page and your account's dyno limits: each backup runs as a"
+							+ " one-off dyno.");
+			default -> List.of("Open the dashboard to see the run's log.");
+		};
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.strongroom.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.strongroom.notify.BackupOutcome.Result;
+import io.strongroom.notify.Health.Status;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pure decision which notices an outcome causes (SBA's
+ * {@code AbstractStatusChangeNotifier} and {@code RemindingNotifier}, STYLE.md C13).
+ * Notices fire on transitions; while a database keeps failing, a reminder goes out at
+ * most once per {@code remindEvery}. A redelivered outcome (same run) or one older than
+ * the latest changes nothing.
+ */
+final class NoticeDecision {
+
+	private NoticeDecision() {
+	}
+
+	/**
+	 * The notices and the new health.
+	 *
+	 * @param after the health to store
+	 * @param notices what to send, possibly nothing
+	 */
+	record Decision(Health after, List<NoticeKind> notices) {
+
+		Decision {
+			Objects.requireNonNull(after, "after");
+			notices = List.copyOf(notices);
+		}
+
+	}
+
+	static Decision backup(Health before, BackupOutcome outcome, Duration remindEvery) {
+		if (outcome.runId().equals(before.lastRunId()) || isOlder(outcome.at(), before)
+				|| outcome.result() == Result.CANCELLED) {
+			return new Decision(before, List.of());
+		}
+		if (outcome.result() == Result.SUCCEEDED) {
+			Health after = new Health(Status.OK, null, 0, null, null, outcome.runId(), outcome.at(),
+					before.verification(), before.verificationNoticeAt());
+			return new Decision(after, before.failing() ? List.of(NoticeKind.RECOVERED) : List.of());
+		}
+		NoticeKind first = (outcome.result() == Result.STALLED) ? NoticeKind.STALLED : NoticeKind.FIRST_FAILURE;
+		return failed(before, first, describe(outcome), outcome.at(), outcome, remindEvery);
+	}
+
+	static Decision slotMissed(Health before, SlotMissed missed, Duration remindEvery) {
+		if (isOlder(missed.slot(), before)) {
+			// a run ended after the slot: the slot was not missed in any sense that
+			// matters now
+			return new Decision(before, List.of());
+		}
+		return failed(before, NoticeKind.SCHEDULE_MISSED,
+				"no backup started within " + missed.grace().toMinutes() + " minutes of the slot at " + missed.slot(),
+				missed.detectedAt(), null, remindEvery);
+	}
+
+	static Decision verification(Health before, VerificationOutcome outcome, Duration remindEvery) {
+		return switch (outcome.status()) {
+			case SKIPPED -> new Decision(before, List.of());
+			case PASSED -> new Decision(withVerification(before, Status.OK, before.verificationNoticeAt()), List.of());
+			case FAILED -> {
+				Instant last = before.verificationNoticeAt();
+				boolean notify = before.verification() != Status.FAILING || last == null
+						|| !outcome.at().isBefore(last.plus(remindEvery));
+				yield notify
+						? new Decision(withVerification(before, Status.FAILING, outcome.at()),
+								List.of(NoticeKind.VERIFICATION_FAILED))
+						: new Decision(withVerification(before, Status.FAILING, last), List.of());
+			}
+		};
+	}
+
+	/** A reminder for a database that is still failing, if one is due at {@code now}. */
+	static Optional<Decision> reminder(Health before, Instant now, Duration remindEvery) {
+		Instant last = before.lastNoticeAt();
+		if (!before.failing() || last == null || now.isBefore(last.plus(remindEvery))) {
+			return Optional.empty();
+		}
+		Health after = new Health(before.status(), before.failingSince(), before.failures(), now, before.lastFailure(),
+				before.lastRunId(), before.lastOutcomeAt(), before.verification(), before.verificationNoticeAt());
+		return Optional.of(new Decision(after, List.of(NoticeKind.STILL_FAILING)));
+	}
+
+	private static Decision failed(Health before, NoticeKind first, String failure, Instant at,
+			@Nullable BackupOutcome outcome, Duration remindEvery) {
+		UUID runId = (outcome != null) ? outcome.runId() : before.lastRunId();
+		Instant outcomeAt = (outcome != null) ? outcome.at() : before.lastOutcomeAt();
+		if (!before.failing()) {
+			Health after = new Health(Status.FAILING, at, 1, at, failure, runId, outcomeAt, before.verification(),
+					before.verificationNoticeAt());
+			return new Decision(after, List.of(first));
+		}
+		Instant last = before.lastNoticeAt();
+		boolean remind = last == null || !at.isBefore(last.plus(remindEvery));
+		Health after = new Health(Status.FAILING, before.failingSince(), before.failures() + 1, remind ? at : last,
+				failure, runId, outcomeAt, before.verification(), before.verificationNoticeAt());
+		return new Decision(after, remind ? List.of(NoticeKind.STILL_FAILING) : List.of());
+	}
+
+	private static Health withVerification(Health before, Status verification, @Nullable Instant noticeAt) {
+		return new Health(before.status(), before.failingSince(), before.failures(), before.lastNoticeAt(),
+				before.lastFailure(), before.lastRunId(), before.lastOutcomeAt(), verification, noticeAt);
+	}
+
+	private static boolean isOlder(Instant at, Health before) {
+		Instant latest = before.lastOutcomeAt();
+		return latest != null && at.isBefore(latest);
+	}
+
+	static String describe(BackupOutcome outcome) {
+		if (outcome.result() == Result.STALLED) {
+			return "STALLED: " + Objects.requireNonNullElse(outcome.message(), "the run stopped reporting");
+		}
+		String kind = (outcome.failureKind() != null) ? outcome.failureKind().name() : "FAILED";
+		return (outcome.message() != null) ? kind + ": " + outcome.message() : kind;
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.strongroom.retention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.strongroom.tenant.Plan;
+import io.strongroom.tenant.TenantPlanChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A plan change clamps every stored policy of the resource to the new plan. A downgrade
+ * never deletes a backup: what the clamped policy would remove and the old one kept is
+ * held. Idempotent: a second delivery finds the policies already clamped.
+ */
+@Component
+class PlanDowngradeListener {
+
+	private static final Logger log = LoggerFactory.getLogger(PlanDowngradeListener.class);
+
+	private final RetentionPolicies policies;
+
+	private final Retention retention;
+
+	private final RetentionHoldRepository holds;
+
+	private final Clock clock;
+
+	PlanDowngradeListener(RetentionPolicies policies, Retention retention, RetentionHoldRepository holds,
+			ObjectProvider<Clock> clock) {
+		this.policies = policies;
+		this.retention = retention;
+		this.holds = holds;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@ApplicationModuleListener
+	void on(TenantPlanChanged event) {
+		Plan plan = this.policies.plan(event.newPlan());
+		String reason = "kept through the change to the " + plan.slug() + " plan on "
+				+ LocalDate.ofInstant(event.at(), ZoneOffset.UTC);
+		for (StoredRetentionPolicy stored : this.policies.storedFor(event.tenant())) {
+			RetentionSettings before = stored.settings();
+			ClampedPolicy clamped = before.policy().clampTo(RetentionLimits.of(plan));
+			if (!clamped.changed()) {
+				continue;
+			}
+			String label = stored.databaseLabel();
+			List<BackupRecord> history = this.retention.historyIfWired(event.tenant(), label);
+			Set<UUID> hold = DowngradeHolds.toHold(history, before.policy(), clamped.policy(), before.zone());
+			for (UUID runId : hold) {
+				if (!this.holds.existsById(runId)) {
+					this.holds.save(new RetentionHold(event.tenant(), label, runId, reason, this.clock.instant()));
+				}
+			}
+			this.policies.store(event.tenant(), label, new RetentionSettings(clamped.policy(), before.zone()));
+			log.info("Plan change of {} to {}: retention of {} clamped ({}), {} backups held", event.tenant(),
+					plan.slug(), label, String.join("; ", clamped.changes()), hold.size());
+		}
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.strongroom.retention;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.strongroom.retention.BackupRecord.Deletion;
+import io.strongroom.retention.BackupRecord.Origin;
+import io.strongroom.retention.BackupRecord.Verification;
+import io.strongroom.retention.RetentionPlan.Action;
+import io.strongroom.retention.RetentionPlan.Entry;
+import io.strongroom.retention.RetentionPlan.Reason;
+import io.strongroom.retention.RetentionPlan.Rule;
+
+/**
+ * The pure retention decision (restic's {@code data.ApplyPolicy}, STYLE.md C6).
+ * <p>
+ * Protections come first and cannot be overridden by a rule: backups Strongroom did not
+ * write, manual and held backups, the newest successful and the newest verified backup.
+ * The rules then apply only to scheduled backups that are live (not being deleted),
+ * written by Strongroom and not held. Bucket rules (hourly to yearly) also skip backups
+ * whose verification failed, so a good backup, not a broken one, represents its day.
+ */
+final class RetentionDecision {
+
+	/** Newest first; the id breaks ties so the order never depends on the input's. */
+	static final Comparator<BackupRecord> NEWEST_FIRST = Comparator
+		.comparing((BackupRecord record) -> Objects.requireNonNull(record.finishedAt()))
+		.reversed()
+		.thenComparing(BackupRecord::id);
+
+	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+	private RetentionDecision() {
+	}
+
+	static RetentionPlan decide(List<BackupRecord> history, RetentionPolicy policy, ZoneId zone) {
+		List<BackupRecord> backups = history.stream().filter(BackupRecord::isBackup).sorted(NEWEST_FIRST).toList();
+		BackupRecord newestSuccessful = backups.stream().filter(BackupRecord::isLive).findFirst().orElse(null);
+		BackupRecord newestVerified = backups.stream()
+			.filter((b) -> b.isLive() && b.verification() == Verification.PASSED)
+			.findFirst()
+			.orElse(null);
+
+		Map<UUID, List<Reason>> ruleReasons = new HashMap<>();
+		if (!policy.isEmpty() && newestSuccessful != null) {
+			List<BackupRecord> governed = backups.stream().filter(RetentionDecision::governedByRules).toList();
+			List<BackupRecord> bucketed = governed.stream()
+				.filter((b) -> b.verification() != Verification.FAILED)
+				.toList();
+			Duration within = policy.keepWithin();
+			if (within != null) {
+				Instant from = Objects.requireNonNull(newestSuccessful.finishedAt()).minus(within);
+				String detail = Durations.format(within) + " of newest";
+				for (BackupRecord backup : governed) {
+					if (!Objects.requireNonNull(backup.finishedAt()).isBefore(from)) {
+						add(ruleReasons, backup, new Reason(Rule.WITHIN, detail));
+					}
+				}
+			}
+			int last = 0;
+			for (BackupRecord backup : governed) {
+				if (last == policy.keepLast()) {
+					break;
+				}
+				last++;
+				add(ruleReasons, backup, new Reason(Rule.LAST, last + "/" + policy.keepLast()));
+			}
+			bucket(ruleReasons, bucketed, Rule.HOURLY, policy.keepHourly(), (t) -> HOUR.format(t.atZone(zone)));
+			bucket(ruleReasons, bucketed, Rule.DAILY, policy.keepDaily(), (t) -> DAY.format(t.atZone(zone)));
+			bucket(ruleReasons, bucketed, Rule.WEEKLY, policy.keepWeekly(), (t) -> isoWeek(t.atZone(zone)));
+			bucket(ruleReasons, bucketed, Rule.MONTHLY, policy.keepMonthly(), (t) -> MONTH.format(t.atZone(zone)));
+			bucket(ruleReasons, bucketed, Rule.YEARLY, policy.keepYearly(),
+					(t) -> Integer.toString(t.atZone(zone).getYear()));
+		}
+
+		List<Entry> entries = new ArrayList<>(backups.size());
+		for (BackupRecord backup : backups) {
+			entries.add(entry(backup, policy, newestSuccessful, newestVerified,
+					ruleReasons.getOrDefault(backup.id(), List.of())));
+		}
+		return new RetentionPlan(policy, zone, entries);
+	}
+
+	private static boolean governedByRules(BackupRecord backup) {
+		return backup.isLive() && backup.writtenByStrongroom() && backup.origin() == Origin.SCHEDULED
+				&& backup.hold() == null;
+	}
+
+	private static Entry entry(BackupRecord backup, RetentionPolicy policy, BackupRecord newestSuccessful,
+			BackupRecord newestVerified, List<Reason> rules) {
+		if (!backup.writtenByStrongroom()) {
+			return new Entry(backup, Action.KEEP, List.of(Reason.of(Rule.NOT_WRITTEN_BY_STRONGROOM)));
+		}
+		if (backup.deletion() == Deletion.DELETING) {
+			return new Entry(backup, Action.REMOVE, List.of(Reason.of(Rule.DELETION_STARTED)));
+		}
+		List<Reason> reasons = new ArrayList<>();
+		if (backup.origin() == Origin.MANUAL) {
+			reasons.add(Reason.of(Rule.MANUAL));
+		}
+		if (backup.hold() != null) {
+			reasons.add(new Reason(Rule.HELD, backup.hold()));
+		}
+		if (backup == newestSuccessful) {
+			reasons.add(Reason.of(Rule.NEWEST_SUCCESSFUL));
+		}
+		if (backup == newestVerified) {
+			reasons.add(Reason.of(Rule.NEWEST_VERIFIED));
+		}
+		if (policy.isEmpty()) {
+			reasons.add(Reason.of(Rule.EMPTY_POLICY));
+		}
+		reasons.addAll(rules);
+		if (reasons.isEmpty()) {
+			return new Entry(backup, Action.REMOVE, List.of(Reason.of(Rule.NO_RULE)));
+		}
+		return new Entry(backup, Action.KEEP, reasons);
+	}
+
+	/**
+	 * Keeps the newest backup of each of the newest {@code count} buckets that have one.
+	 */
+	private static void bucket(Map<UUID, List<Reason>> reasons, List<BackupRecord> newestFirst, Rule rule, int count,
+			Function<Instant, String> bucketOf) {
+		String previous = null;
+		int kept = 0;
+		for (BackupRecord backup : newestFirst) {
+			if (kept == count) {
+				return;
+			}
+			String bucket = bucketOf.apply(Objects.requireNonNull(backup.finishedAt()));
+			if (!bucket.equals(previous)) {
+				previous = bucket;
+				kept++;
+				add(reasons, backup, new Reason(rule, bucket));
+			}
+		}
+	}
+
+	private static String isoWeek(ZonedDateTime time) {
+		return String.format("%d-W%02d", time.get(IsoFields.WEEK_BASED_YEAR),
+				time.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+	}
+
+	private static void add(Map<UUID, List<Reason>> reasons, BackupRecord backup, Reason reason) {
+		reasons.computeIfAbsent(backup.id(), (id) -> new ArrayList<>()).add(reason);
+	}
+
+}
