@@ -59,9 +59,10 @@ public final class HerokuCredentials {
 						(isBlank(password) ? "HEROKU_ADDON_PASSWORD" : "HEROKU_SSO_SALT") + " is missing");
 			}
 			generated = true;
-			logger.info("Embedded default: generated a random" + (isBlank(password) ? " HEROKU_ADDON_PASSWORD" : "")
-					+ (isBlank(salt) ? " HEROKU_SSO_SALT" : "")
-					+ " for this run (the /dev page uses it; set the variables to keep them)");
+			String names = (isBlank(password) && isBlank(salt)) ? "HEROKU_ADDON_PASSWORD and HEROKU_SSO_SALT"
+					: isBlank(password) ? "HEROKU_ADDON_PASSWORD" : "HEROKU_SSO_SALT";
+			logger.info("Embedded default: generated a random " + names
+					+ " for this run, kept in memory (the /dev page uses them; set the variables to keep them)");
 		}
 		return new HerokuCredentials(addonId, isBlank(password) ? randomHex(random) : password,
 				isBlank(salt) ? randomHex(random) : salt, generated);

@@ -41,10 +41,18 @@ class MasterKeyRotation {
 	int reseal() {
 		int total = 0;
 		for (SealedSecrets store : this.stores.orderedStream().toList()) {
-			int count = store.resealWithCurrentKey(this.box);
-			total += count;
-			logger.info("Re-sealed " + count + " value(s) in " + ClassUtils.getUserClass(store).getSimpleName()
-					+ " with master key " + this.box.currentKeyId());
+			String name = ClassUtils.getUserClass(store).getSimpleName();
+			try {
+				int count = store.resealWithCurrentKey(this.box);
+				total += count;
+				logger.info(
+						"Re-sealed " + count + " value(s) in " + name + " with master key " + this.box.currentKeyId());
+			}
+			catch (RuntimeException ex) {
+				// never stop the application over it: the next start tries again
+				logger.error("Re-sealing the values in " + name + " failed (" + ex.getClass().getSimpleName()
+						+ "); keep STRONGROOM_MASTER_KEY_PREVIOUS set and restart to retry");
+			}
 		}
 		logger.info("Master key rotation: " + total
 				+ " value(s) re-sealed; STRONGROOM_MASTER_KEY_PREVIOUS can be removed once every process has started");

@@ -80,8 +80,7 @@ class PartnerApiErrors {
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
 		// the exception's message may quote data; log its type only, with the trace for
 		// the operator
-		logger.error("Partner API request failed unexpectedly (" + ex.getClass().getName() + ")",
-				new RuntimeException("stack trace of the failure", stackOnly(ex)));
+		logger.error("Partner API request failed unexpectedly (" + ex.getClass().getName() + ")", stackOnly(ex));
 		return message(500, "Strongroom could not process this request; please try again", null, null);
 	}
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.strongroom.heroku.platform.OAuthTokens;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -197,7 +199,7 @@ class Provisioning {
 	PartnerAnswer changePlan(String uuid, @Nullable PlanChangeRequest request) {
 		TenantId id = parseId(uuid);
 		String plan = validPlan((request != null) ? request.plan() : null);
-		return required(this.transactions.execute((status) -> {
+		return retryingConflicts(() -> required(this.transactions.execute((status) -> {
 			Tenant tenant = this.tenants.findById(id.value()).orElseThrow(() -> PartnerApiException.notFound(uuid));
 			if (tenant.isDeprovisioned()) {
 				throw PartnerApiException.gone(uuid);
@@ -215,7 +217,7 @@ class Provisioning {
 			logger.info("Add-on " + id + " changed plan from " + previous + " to " + plan);
 			body.put("message", "Strongroom now runs on the " + plan + " plan.");
 			return new PartnerAnswer(200, body);
-		}));
+		})));
 	}
 
 	/**
@@ -226,7 +228,7 @@ class Provisioning {
 	 */
 	void deprovision(String uuid) {
 		TenantId id = parseId(uuid);
-		this.transactions.executeWithoutResult((status) -> {
+		retryingConflicts(() -> this.transactions.execute((status) -> {
 			Tenant tenant = this.tenants.findById(id.value()).orElseThrow(() -> PartnerApiException.notFound(uuid));
 			if (tenant.isDeprovisioned()) {
 				throw PartnerApiException.gone(uuid);
@@ -237,7 +239,25 @@ class Provisioning {
 			this.tokens.erase(id);
 			this.events.publishEvent(new TenantDeprovisioned(id, now));
 			logger.info("Deprovisioned add-on " + id + "; its secrets are erased");
-		});
+			return id;
+		}));
+	}
+
+	/**
+	 * Runs {@code work} again when it lost an optimistic-lock race with the provisioning
+	 * worker, which updates the same tenant and job rows in the background.
+	 */
+	private static <T> T retryingConflicts(Supplier<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private static TenantId parseId(String uuid) {

@@ -191,8 +191,8 @@ class ProvisioningWorker implements SmartLifecycle {
 			failedStep(id, ex.getMessage(), false);
 		}
 		catch (OptimisticLockingFailureException ex) {
-			// the lease expired and another process took the job over; it carries on
-			logger.warn("Provisioning job of add-on " + id + " was taken over by another process");
+			// deprovisioned meanwhile, or the lease expired and another process took over
+			logger.warn("Provisioning job of add-on " + id + " changed under this process; leaving it");
 		}
 	}
 
@@ -258,7 +258,7 @@ class ProvisioningWorker implements SmartLifecycle {
 			recordFailure(id, message, retryable);
 		}
 		catch (OptimisticLockingFailureException ex) {
-			logger.warn("Provisioning job of add-on " + id + " was taken over by another process");
+			logger.warn("Provisioning job of add-on " + id + " changed under this process; leaving it");
 		}
 	}
 
@@ -272,7 +272,7 @@ class ProvisioningWorker implements SmartLifecycle {
 			Duration wait = backoff(job.attempts() + 1);
 			update(id, (j) -> j.retryAt(now.plus(wait), message, now));
 			logger.warn("Provisioning step " + job.step() + " of add-on " + id + " failed (attempt "
-					+ (job.attempts() + 1) + "); retrying in " + wait.toSeconds() + " s: " + message);
+					+ (job.attempts() + 1) + "); retrying in " + wait.toMillis() + " ms: " + message);
 		}
 		else {
 			update(id, (j) -> j.failed(message, now));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.strongroom.heroku.HerokuApiException;
 import io.strongroom.secrets.SealedSecrets;
 import io.strongroom.secrets.SecretBox;
+import io.strongroom.secrets.SecretBoxException;
 import io.strongroom.tenant.TenantId;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -138,18 +139,25 @@ public class OAuthTokens implements AccessTokenSource, SealedSecrets {
 	public int resealWithCurrentKey(SecretBox box) {
 		int count = 0;
 		for (UUID id : this.repository.findAllTenantIds()) {
-			Boolean resealed = this.transactions.execute((status) -> this.repository.findForUpdate(id).map((token) -> {
-				if (box.isSealedWithCurrentKey(token.accessTokenSealed())
-						&& box.isSealedWithCurrentKey(token.refreshTokenSealed())) {
-					return false;
-				}
-				token.resealed(
-						box.seal(box.open(token.accessTokenSealed(), OAuthToken.accessContext(id)),
-								OAuthToken.accessContext(id)),
-						box.seal(box.open(token.refreshTokenSealed(), OAuthToken.refreshContext(id)),
-								OAuthToken.refreshContext(id)));
-				return true;
-			}).orElse(false));
+			Boolean resealed;
+			try {
+				resealed = this.transactions.execute((status) -> this.repository.findForUpdate(id).map((token) -> {
+					if (box.isSealedWithCurrentKey(token.accessTokenSealed())
+							&& box.isSealedWithCurrentKey(token.refreshTokenSealed())) {
+						return false;
+					}
+					token.resealed(
+							box.seal(box.open(token.accessTokenSealed(), OAuthToken.accessContext(id)),
+									OAuthToken.accessContext(id)),
+							box.seal(box.open(token.refreshTokenSealed(), OAuthToken.refreshContext(id)),
+									OAuthToken.refreshContext(id)));
+					return true;
+				}).orElse(false));
+			}
+			catch (SecretBoxException ex) {
+				logger.error("Cannot re-seal the OAuth tokens of add-on " + id + ": " + ex.getMessage());
+				continue;
+			}
 			if (Boolean.TRUE.equals(resealed)) {
 				count++;
 			}
