@@ -44,10 +44,15 @@ final class Nodes {
 		all.put("spring.jmx.enabled", "false");
 		all.put("test.node", name);
 		all.putAll(properties);
+		// As command-line arguments: they win over application.properties (default
+		// properties would lose to it and leave every node on the embedded H2 file).
+		String[] args = all.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
 		return new SpringApplicationBuilder(StrongroomApplication.class, ScheduleTestConfiguration.class)
 			.web(WebApplicationType.NONE)
-			.properties(all)
-			.run();
+			.run(args);
 	}
 
 	static TenantId tenant(ConfigurableApplicationContext context, String plan) {
