@@ -1,0 +1,266 @@
+package io.strongroom.runner;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.strongroom.storage.BackupStore;
+import io.strongroom.storage.FilesystemBackupStore;
+import io.strongroom.storage.S3BackupStore;
+import io.strongroom.storage.S3Destination;
+import io.strongroom.storage.StorageException;
+import io.strongroom.storage.StoredObject;
+import io.strongroom.storage.Upload;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One backup from spec to checked object (ARCHITECTURE.md, steps 3–6), in this order so
+ * nothing half-done is left and nothing is reported that is not there:
+ * <ol>
+ * <li>read secrets from the environment, check the destination accepts us;</li>
+ * <li>start the dump (statistics in its snapshot), stream it into the upload;</li>
+ * <li>wait for the dump tool's success, only then complete the upload, with the checksums
+ * as metadata;</li>
+ * <li>write the manifest, then check the object's size and metadata;</li>
+ * <li>report. On any failure: kill the dump, abort the upload, delete what was
+ * written.</li>
+ * </ol>
+ */
+final class BackupCommand {
+
+	static final String META_RUN = "strongroom-run";
+
+	static final String META_SHA256 = "strongroom-sha256";
+
+	static final String META_HMAC = "strongroom-hmac";
+
+	static final String META_MAC_SALT = "strongroom-mac-salt";
+
+	private final Console console;
+
+	private final Failures failures;
+
+	private final Progress progress;
+
+	private final Cancellation cancellation;
+
+	BackupCommand(Console console, Failures failures, Progress progress, Cancellation cancellation) {
+		this.console = console;
+		this.failures = failures;
+		this.progress = progress;
+		this.cancellation = cancellation;
+	}
+
+	/**
+	 * Runs the backup the spec describes.
+	 * @return the result (status SUCCEEDED) as the JSON-ready map of the contract
+	 * @throws RunnerFailure why it failed; nothing is left at the destination then
+	 */
+	Map<String, Object> run(BackupSpec spec) throws RunnerFailure {
+		long start = System.nanoTime();
+		Secret key = new Secret(this.console.requireEnv(spec.encryptionKeyEnv(), "the backup encryption key"));
+		this.failures.secret(key.value());
+		String rawUrl = this.console.requireEnv(spec.databaseUrlEnv(), "the database URL");
+		DatabaseUrl url = DatabaseUrl.parse(rawUrl);
+		this.failures.secret(url.password().value());
+		DumpOptions options;
+		try {
+			options = DumpOptions.parse(url.engine(), spec.options());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RunnerFailure(FailureKind.USAGE, "Bad dump options: " + ex.getMessage());
+		}
+		try (BackupStore store = openStore(spec.destination())) {
+			try {
+				store.checkAccess();
+			}
+			catch (StorageException ex) {
+				throw Failures.storage(ex);
+			}
+			this.cancellation.check();
+			this.progress.stage("connect");
+			this.console.info("connecting to " + url);
+			long connectStart = System.nanoTime();
+			try (StartedDump dump = DatabaseDump.forEngine(url.engine())
+				.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories()))) {
+				long connectMillis = millisSince(connectStart);
+				return stream(spec, key, store, dump, start, connectMillis);
+			}
+		}
+	}
+
+	private Map<String, Object> stream(BackupSpec spec, Secret key, BackupStore store, StartedDump dump, long start,
+			long connectMillis) throws RunnerFailure {
+		DatabaseStatistics statistics = dump.statistics();
+		String objectKey = ObjectNames.objectKey(spec, dump.engine());
+		String manifestKey = ObjectNames.manifestKey(objectKey);
+		this.console.info("dumping " + dump.engine().name().toLowerCase(Locale.ROOT) + " " + dump.serverVersion()
+				+ " with " + dump.clientVersion() + ": " + statistics.tables().size() + " tables, "
+				+ statistics.totalRows() + " rows, " + Progress.bytes(statistics.databaseBytes()) + " on the server");
+		this.console.info("writing " + objectKey);
+		this.progress.stage("dump");
+		long dumpStart = System.nanoTime();
+		byte[] salt = OpenSslFormat.newSalt();
+		byte[] macSalt = OpenSslFormat.newSalt();
+		boolean completed = false;
+		Upload upload = null;
+		try {
+			upload = store.startUpload(objectKey, Map.of(META_RUN, spec.runId()), statistics.databaseBytes());
+			Integrity integrity = new Integrity(OpenSslFormat.mac(key, macSalt));
+			BackupPipeline pipeline = new BackupPipeline(spec.compression(), key, salt, integrity, this.progress);
+			BackupPipeline.Outcome outcome = pipeline.stream(dump.stdout(), upload, dump::kill, this.cancellation);
+			dump.awaitSuccess();
+			this.cancellation.check();
+			long dumpMillis = millisSince(dumpStart);
+			this.progress.stage("upload");
+			long uploadStart = System.nanoTime();
+			Map<String, String> metadata = new LinkedHashMap<>();
+			metadata.put(META_RUN, spec.runId());
+			metadata.put(META_SHA256, outcome.sha256());
+			metadata.put(META_HMAC, outcome.hmac());
+			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(macSalt));
+			completed = true;
+			upload.complete(metadata);
+			this.cancellation.check();
+			this.progress.stage("manifest");
+			Manifest manifest = new Manifest(objectKey, spec.runId(), engineName(dump.engine()),
+					(dump.engine() == Engine.POSTGRES) ? "pg_dump custom archive" : "SQL script", dump.serverVersion(),
+					dump.clientVersion(), spec.compression(), salt, macSalt, outcome.sha256(), outcome.hmac(),
+					outcome.bytesIn(), outcome.bytesCompressed(), outcome.bytesOut(), spec.startedAt(),
+					this.console.clock().instant(), spec.excludeTables(), statistics);
+			store.put(manifestKey, manifest.toJson().getBytes(StandardCharsets.UTF_8), Map.of(META_RUN, spec.runId()));
+			check(store, objectKey, outcome);
+			long uploadMillis = millisSince(uploadStart);
+			this.console.info("stored " + objectKey + ": " + Progress.bytes(outcome.bytesIn()) + " dumped, "
+					+ Progress.bytes(outcome.bytesOut()) + " written in "
+					+ String.format(Locale.ROOT, "%.1f s", millisSince(start) / 1000.0));
+			return result(spec, dump, objectKey, manifestKey, outcome, statistics, Map.of("connect", connectMillis,
+					"dump", dumpMillis, "upload", uploadMillis, "total", millisSince(start)));
+		}
+		catch (Exception ex) {
+			RunnerFailure failure = this.failures.classify(ex);
+			dump.kill();
+			if (upload != null) {
+				abortQuietly(upload, failure);
+			}
+			if (completed) {
+				deleteQuietly(store, objectKey, failure);
+				deleteQuietly(store, manifestKey, failure);
+			}
+			throw failure;
+		}
+	}
+
+	/** The mirror of "never point at a missing object": check it before reporting. */
+	private void check(BackupStore store, String objectKey, BackupPipeline.Outcome outcome) throws RunnerFailure {
+		Optional<StoredObject> stored = store.head(objectKey);
+		if (stored.isEmpty()) {
+			throw new RunnerFailure(FailureKind.DESTINATION_FAILED,
+					"The destination accepted " + objectKey + " but does not show it");
+		}
+		if (stored.get().size() != outcome.bytesOut()) {
+			throw new RunnerFailure(FailureKind.DESTINATION_FAILED, "The destination holds " + stored.get().size()
+					+ " bytes for " + objectKey + ", but " + outcome.bytesOut() + " were written");
+		}
+		if (!outcome.hmac().equals(stored.get().metadata().get(META_HMAC))) {
+			throw new RunnerFailure(FailureKind.DESTINATION_FAILED,
+					"The destination did not keep the metadata of " + objectKey);
+		}
+	}
+
+	private void abortQuietly(Upload upload, RunnerFailure failure) {
+		retrying("abort the upload", failure, upload::abort);
+	}
+
+	private void deleteQuietly(BackupStore store, String key, RunnerFailure failure) {
+		retrying("delete " + key, failure, () -> store.delete(key));
+	}
+
+	/**
+	 * Clean-up after a failure: a destination that went away may come back, so keep
+	 * trying (with back-off) for the clean-up timeout before giving up and saying so.
+	 */
+	private void retrying(String action, RunnerFailure failure, Runnable cleanUp) {
+		long deadline = System.nanoTime() + this.console.cleanupTimeout().toNanos();
+		long pause = 500;
+		while (true) {
+			try {
+				cleanUp.run();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (System.nanoTime() + pause * 1_000_000 > deadline) {
+					failure.addSuppressed(ex);
+					this.console.warn("could not " + action + ": " + this.failures.mask(String.valueOf(ex.getMessage()))
+							+ ". A pending multipart upload may remain: an S3 lifecycle rule "
+							+ "(AbortIncompleteMultipartUpload) removes it.");
+					return;
+				}
+				this.console.info("could not " + action + " yet, trying again: "
+						+ this.failures.mask(String.valueOf(ex.getMessage())));
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				pause = Math.min(pause * 2, 8_000);
+			}
+		}
+	}
+
+	private Map<String, Object> result(BackupSpec spec, StartedDump dump, String objectKey, String manifestKey,
+			BackupPipeline.Outcome outcome, DatabaseStatistics statistics, Map<String, Long> durations) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("status", "SUCCEEDED");
+		result.put("runId", spec.runId());
+		result.put("objectKey", objectKey);
+		result.put("manifestKey", manifestKey);
+		result.put("engine", engineName(dump.engine()));
+		result.put("compression", spec.compression().algorithm().id());
+		result.put("bytesIn", outcome.bytesIn());
+		result.put("bytesOut", outcome.bytesOut());
+		result.put("sha256", outcome.sha256());
+		result.put("hmacSha256", outcome.hmac());
+		Map<String, Long> ordered = new LinkedHashMap<>();
+		for (String stage : new String[] { "connect", "dump", "upload", "total" }) {
+			ordered.put(stage, durations.get(stage));
+		}
+		result.put("durationsMillis", ordered);
+		result.put("serverVersion", dump.serverVersion());
+		result.put("clientVersion", dump.clientVersion());
+		result.put("statistics", Manifest.statistics(statistics));
+		return result;
+	}
+
+	static String engineName(Engine engine) {
+		return engine.name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The store a spec's destination names, with credentials from the environment. */
+	BackupStore openStore(BackupSpec.Destination destination) throws RunnerFailure {
+		if (destination instanceof BackupSpec.S3 s3) {
+			@Nullable String accessKeyId = null;
+			@Nullable String secret = null;
+			if (s3.accessKeyIdEnv() != null && s3.secretAccessKeyEnv() != null) {
+				accessKeyId = this.console.requireEnv(s3.accessKeyIdEnv(), "the S3 access key id");
+				secret = this.console.requireEnv(s3.secretAccessKeyEnv(), "the S3 secret access key");
+				this.failures.secret(secret);
+			}
+			return new S3BackupStore(
+					new S3Destination(s3.bucket(), s3.region(), s3.endpoint(), s3.pathStyle(), accessKeyId, secret));
+		}
+		BackupSpec.Filesystem filesystem = (BackupSpec.Filesystem) destination;
+		return new FilesystemBackupStore(filesystem.path());
+	}
+
+	private static long millisSince(long nanos) {
+		return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+	}
+
+}

@@ -1,0 +1,222 @@
+package io.strongroom.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.strongroom.storage.Upload;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stream of one backup, never on disk and never whole in memory: <pre>
+ * dump stdout ─▶ [compress thread: read, zstd (own workers) / gzip] ─▶ bounded chunks
+ *             ─▶ [encrypt thread: AES-256-CBC, SHA-256 + HMAC] ─▶ upload stream (SDK's bounded parts)
+ * </pre> Every stage runs while the dump runs. The first failure anywhere stops all of
+ * them: the dump is killed, the chunks stop flowing and the upload is aborted; the caller
+ * completes the upload only after the dump tool said it succeeded.
+ */
+final class BackupPipeline {
+
+	static final int CHUNK_SIZE = 256 * 1024;
+
+	static final int CHUNKS = 8;
+
+	private static final int READ_SIZE = 64 * 1024;
+
+	/** What went through the pipe. */
+	record Outcome(long bytesIn, long bytesCompressed, long bytesOut, String sha256, String hmac) {
+	}
+
+	private final CompressionSettings compression;
+
+	private final Secret key;
+
+	private final byte[] salt;
+
+	private final Integrity integrity;
+
+	private final Progress progress;
+
+	private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+
+	BackupPipeline(CompressionSettings compression, Secret key, byte[] salt, Integrity integrity, Progress progress) {
+		this.compression = compression;
+		this.key = key;
+		this.salt = salt;
+		this.integrity = integrity;
+		this.progress = progress;
+	}
+
+	/**
+	 * Streams {@code source} to its end into {@code upload} (which it does not complete).
+	 * @param kill stops the source's producer (the dump tool) on failure
+	 * @throws Exception the first failure of any stage, or a {@link RunnerFailure} of
+	 * kind {@link FailureKind#CANCELLED}
+	 */
+	Outcome stream(InputStream source, Upload upload, Runnable kill, Cancellation cancellation) throws Exception {
+		ChunkPipe pipe = new ChunkPipe(CHUNKS, CHUNK_SIZE);
+		AtomicLong compressed = new AtomicLong();
+		Thread compressor = new Thread(() -> compress(source, pipe, compressed), "strongroom-compress");
+		Thread encryptor = new Thread(() -> encrypt(pipe, upload), "strongroom-encrypt");
+		compressor.start();
+		encryptor.start();
+		try {
+			while (encryptor.isAlive() && this.failure.get() == null) {
+				String cancelled = cancellation.reason();
+				if (cancelled != null) {
+					fail(new RunnerFailure(FailureKind.CANCELLED, "Cancelled: " + cancelled));
+					break;
+				}
+				encryptor.join(100);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			fail(new RunnerFailure(FailureKind.CANCELLED, "Cancelled: the runner was interrupted"));
+		}
+		Throwable first = this.failure.get();
+		if (first != null) {
+			pipe.fail(first);
+			kill.run();
+			try {
+				// unblocks a write waiting for the destination; the caller retries the
+				// clean-up if this one fails
+				upload.abort();
+			}
+			catch (RuntimeException ex) {
+				first.addSuppressed(ex);
+			}
+			joinQuietly(compressor, Duration.ofSeconds(30));
+			joinQuietly(encryptor, Duration.ofSeconds(30));
+			if (first instanceof Exception exception) {
+				throw exception;
+			}
+			throw new IllegalStateException(first);
+		}
+		joinQuietly(compressor, Duration.ofSeconds(30));
+		this.integrity.finish();
+		return new Outcome(this.progress.bytesIn(), compressed.get(), this.integrity.bytes(), this.integrity.sha256(),
+				this.integrity.hmac());
+	}
+
+	private void compress(InputStream source, ChunkPipe pipe, AtomicLong compressed) {
+		try {
+			OutputStream counted = new CountingStream(pipe.sink(), compressed);
+			try (OutputStream out = this.compression.compressing(counted)) {
+				byte[] buffer = new byte[READ_SIZE];
+				for (int n; (n = source.read(buffer)) >= 0;) {
+					if (n > 0) {
+						this.progress.addIn(n);
+						out.write(buffer, 0, n);
+					}
+				}
+			}
+		}
+		catch (Throwable ex) {
+			fail(ex);
+		}
+	}
+
+	private void encrypt(ChunkPipe pipe, Upload upload) {
+		try {
+			OutputStream hashed = this.integrity.tee(new CountingStream(new KeepOpen(upload.stream()), null));
+			try (EncryptingOutputStream out = new EncryptingOutputStream(hashed, this.key, this.salt)) {
+				for (ChunkPipe.Chunk chunk = pipe.take(); !chunk.isEnd(); chunk = pipe.take()) {
+					out.write(chunk.bytes(), 0, chunk.length());
+					pipe.release(chunk);
+				}
+			}
+		}
+		catch (Throwable ex) {
+			fail(ex);
+		}
+	}
+
+	private void fail(Throwable cause) {
+		this.failure.compareAndSet(null, cause);
+	}
+
+	private static void joinQuietly(Thread thread, Duration timeout) {
+		try {
+			thread.join(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Counts bytes into a counter and the progress' output. */
+	private final class CountingStream extends OutputStream {
+
+		private final OutputStream sink;
+
+		private final @Nullable AtomicLong counter;
+
+		CountingStream(OutputStream sink, @Nullable AtomicLong counter) {
+			this.sink = sink;
+			this.counter = counter;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.sink.write(bytes, offset, length);
+			if (this.counter != null) {
+				this.counter.addAndGet(length);
+			}
+			else {
+				BackupPipeline.this.progress.addOut(length);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.sink.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.sink.close();
+		}
+
+	}
+
+	/** The upload is completed by the caller, not by closing its stream. */
+	private static final class KeepOpen extends OutputStream {
+
+		private final OutputStream sink;
+
+		KeepOpen(OutputStream sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.sink.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.sink.write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.sink.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.sink.flush();
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.strongroom.runner;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The runner's one JSON mapper (Jackson 3, which Spring Boot 4 brings). */
+final class Json {
+
+	/** Compact: one JSON object per line (results, callbacks). */
+	static final JsonMapper COMPACT = JsonMapper.builder().build();
+
+	/** Indented, one field per line, so stock tools ({@code sed}) can read manifests. */
+	static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private Json() {
+	}
+
+}
