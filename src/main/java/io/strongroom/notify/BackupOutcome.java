@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param databaseLabel the database (e.g. {@code DATABASE})
  * @param runId the run
  * @param result how it ended
- * @param failureKind why it failed ({@code null} unless failed)
+ * @param failureKind why it failed: an {@code io.strongroom.runner.FailureKind} name or
+ * one the run module adds ({@code RUNNER_EXITED}, {@code LAUNCH_FAILED},
+ * {@code NOT_CONFIGURED}); {@code null} unless failed
  * @param message the runner's message, secrets already masked ({@code null} unless failed
  * or stalled)
  * @param at when it ended
@@ -25,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param manual whether a person started it
  */
 public record BackupOutcome(TenantId tenant, String databaseLabel, UUID runId, Result result,
-		@Nullable FailureKind failureKind, @Nullable String message, Instant at, long bytesOut,
-		@Nullable Duration duration, boolean manual) {
+		@Nullable String failureKind, @Nullable String message, Instant at, long bytesOut, @Nullable Duration duration,
+		boolean manual) {
 
 	public BackupOutcome {
 		Objects.requireNonNull(tenant, "tenant");
@@ -44,7 +46,7 @@ public record BackupOutcome(TenantId tenant, String databaseLabel, UUID runId, R
 
 	public static BackupOutcome failed(TenantId tenant, String databaseLabel, UUID runId, Instant at, FailureKind kind,
 			String message) {
-		return new BackupOutcome(tenant, databaseLabel, runId, Result.FAILED, kind, message, at, 0, null, false);
+		return new BackupOutcome(tenant, databaseLabel, runId, Result.FAILED, kind.name(), message, at, 0, null, false);
 	}
 
 	/** How a run ended, as notifications see it. */

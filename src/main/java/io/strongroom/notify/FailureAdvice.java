@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a failure kind means and what a person can do about it, in the customer's words.
- * Keys are {@code io.strongroom.runner.FailureKind} names plus {@code STALLED} and
- * {@code SCHEDULE_MISSED}.
+ * Keys are {@code io.strongroom.runner.FailureKind} names, the run module's own kinds
+ * ({@code STALLED}, {@code RUNNER_EXITED}, {@code LAUNCH_FAILED}, {@code NOT_CONFIGURED})
+ * and {@code SCHEDULE_MISSED}.
  */
 final class FailureAdvice {
 
@@ -30,6 +31,11 @@ final class FailureAdvice {
 			case "INTEGRITY" -> "The stored object does not match its checksum: it was changed, truncated, or the"
 					+ " encryption key is not the one it was written with.";
 			case "STALLED" -> "The backup stopped reporting progress for longer than the stall timeout.";
+			case "RUNNER_EXITED" -> "The backup process ended without reporting a result (it may have run out of"
+					+ " memory or been restarted).";
+			case "LAUNCH_FAILED" -> "Strongroom could not start the backup process on your app.";
+			case "NOT_CONFIGURED" -> "Something the backup needs (the connection string, the encryption key or the"
+					+ " storage settings) was missing when it was due.";
 			case "SCHEDULE_MISSED" -> "No backup started within the grace period after its scheduled time.";
 			default -> "The backup failed.";
 		};
@@ -65,6 +71,14 @@ final class FailureAdvice {
 			case "INTEGRITY" ->
 				List.of("Check who can write to the bucket, and that the encryption key has not changed.",
 						"Start a new backup from the dashboard.");
+			case "RUNNER_EXITED" -> List.of("Check your app's logs around that time: heroku logs --tail.",
+					"Very large databases may need a larger dyno size; see the dashboard's run settings.");
+			case "LAUNCH_FAILED" -> List.of(
+					"Check Heroku's status page and your account's dyno limits: each backup runs as a one-off dyno.",
+					"The next scheduled backup tries again.");
+			case "NOT_CONFIGURED" ->
+				List.of("Open the dashboard and complete the database's settings: connection string, encryption key,"
+						+ " storage.");
 			case "STALLED" -> List.of("Check your app's logs around that time: heroku logs --tail.",
 					"Very large databases may need a larger dyno size; see the dashboard's run settings.");
 			case "SCHEDULE_MISSED" -> List.of("If you paused or removed the schedule on purpose, ignore this mail.",

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param failures outcomes that failed in the current streak
  * @param lastNoticeAt when the last failure notice (first, reminder, missed, stalled) was
  * sent, for reminders
- * @param lastFailure the kind and message of the latest failure, for reminders
+ * @param failureKind the kind of the latest failure ({@code FailureKind} name,
+ * {@code STALLED} or {@code SCHEDULE_MISSED}), for reminders
+ * @param failureMessage the latest failure's message, for reminders
  * @param lastRunId the run of the latest backup outcome, to ignore a redelivery
  * @param lastOutcomeAt when the latest outcome happened, to ignore older ones arriving
  * late
@@ -23,10 +25,11 @@ import org.jspecify.annotations.Nullable;
  * @param verificationNoticeAt when the last verification notice was sent
  */
 record Health(Status status, @Nullable Instant failingSince, int failures, @Nullable Instant lastNoticeAt,
-		@Nullable String lastFailure, @Nullable UUID lastRunId, @Nullable Instant lastOutcomeAt, Status verification,
-		@Nullable Instant verificationNoticeAt) {
+		@Nullable String failureKind, @Nullable String failureMessage, @Nullable UUID lastRunId,
+		@Nullable Instant lastOutcomeAt, Status verification, @Nullable Instant verificationNoticeAt) {
 
-	static final Health UNKNOWN = new Health(Status.UNKNOWN, null, 0, null, null, null, null, Status.UNKNOWN, null);
+	static final Health UNKNOWN = new Health(Status.UNKNOWN, null, 0, null, null, null, null, null, Status.UNKNOWN,
+			null);
 
 	Health {
 		Objects.requireNonNull(status, "status");

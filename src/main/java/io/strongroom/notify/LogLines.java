@@ -32,7 +32,7 @@ final class LogLines {
 				}
 			}
 			case FAILED -> {
-				fields.put("kind", (outcome.failureKind() != null) ? outcome.failureKind().name() : null);
+				fields.put("kind", outcome.failureKind());
 				fields.put("error", outcome.message());
 			}
 			case STALLED -> fields.put("error", outcome.message());

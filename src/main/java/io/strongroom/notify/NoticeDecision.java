@@ -44,12 +44,12 @@ final class NoticeDecision {
 			return new Decision(before, List.of());
 		}
 		if (outcome.result() == Result.SUCCEEDED) {
-			Health after = new Health(Status.OK, null, 0, null, null, outcome.runId(), outcome.at(),
+			Health after = new Health(Status.OK, null, 0, null, null, null, outcome.runId(), outcome.at(),
 					before.verification(), before.verificationNoticeAt());
 			return new Decision(after, before.failing() ? List.of(NoticeKind.RECOVERED) : List.of());
 		}
 		NoticeKind first = (outcome.result() == Result.STALLED) ? NoticeKind.STALLED : NoticeKind.FIRST_FAILURE;
-		return failed(before, first, describe(outcome), outcome.at(), outcome, remindEvery);
+		return failed(before, first, failureKind(outcome), outcome.message(), outcome.at(), outcome, remindEvery);
 	}
 
 	static Decision slotMissed(Health before, SlotMissed missed, Duration remindEvery) {
@@ -58,7 +58,7 @@ final class NoticeDecision {
 			// matters now
 			return new Decision(before, List.of());
 		}
-		return failed(before, NoticeKind.SCHEDULE_MISSED,
+		return failed(before, NoticeKind.SCHEDULE_MISSED, "SCHEDULE_MISSED",
 				"no backup started within " + missed.grace().toMinutes() + " minutes of the slot at " + missed.slot(),
 				missed.detectedAt(), null, remindEvery);
 	}
@@ -85,30 +85,32 @@ final class NoticeDecision {
 		if (!before.failing() || last == null || now.isBefore(last.plus(remindEvery))) {
 			return Optional.empty();
 		}
-		Health after = new Health(before.status(), before.failingSince(), before.failures(), now, before.lastFailure(),
-				before.lastRunId(), before.lastOutcomeAt(), before.verification(), before.verificationNoticeAt());
+		Health after = new Health(before.status(), before.failingSince(), before.failures(), now, before.failureKind(),
+				before.failureMessage(), before.lastRunId(), before.lastOutcomeAt(), before.verification(),
+				before.verificationNoticeAt());
 		return Optional.of(new Decision(after, List.of(NoticeKind.STILL_FAILING)));
 	}
 
-	private static Decision failed(Health before, NoticeKind first, String failure, Instant at,
+	private static Decision failed(Health before, NoticeKind first, String kind, @Nullable String message, Instant at,
 			@Nullable BackupOutcome outcome, Duration remindEvery) {
 		UUID runId = (outcome != null) ? outcome.runId() : before.lastRunId();
 		Instant outcomeAt = (outcome != null) ? outcome.at() : before.lastOutcomeAt();
 		if (!before.failing()) {
-			Health after = new Health(Status.FAILING, at, 1, at, failure, runId, outcomeAt, before.verification(),
+			Health after = new Health(Status.FAILING, at, 1, at, kind, message, runId, outcomeAt, before.verification(),
 					before.verificationNoticeAt());
 			return new Decision(after, List.of(first));
 		}
 		Instant last = before.lastNoticeAt();
 		boolean remind = last == null || !at.isBefore(last.plus(remindEvery));
 		Health after = new Health(Status.FAILING, before.failingSince(), before.failures() + 1, remind ? at : last,
-				failure, runId, outcomeAt, before.verification(), before.verificationNoticeAt());
+				kind, message, runId, outcomeAt, before.verification(), before.verificationNoticeAt());
 		return new Decision(after, remind ? List.of(NoticeKind.STILL_FAILING) : List.of());
 	}
 
 	private static Health withVerification(Health before, Status verification, @Nullable Instant noticeAt) {
 		return new Health(before.status(), before.failingSince(), before.failures(), before.lastNoticeAt(),
-				before.lastFailure(), before.lastRunId(), before.lastOutcomeAt(), verification, noticeAt);
+				before.failureKind(), before.failureMessage(), before.lastRunId(), before.lastOutcomeAt(), verification,
+				noticeAt);
 	}
 
 	private static boolean isOlder(Instant at, Health before) {
@@ -116,12 +118,15 @@ final class NoticeDecision {
 		return latest != null && at.isBefore(latest);
 	}
 
-	static String describe(BackupOutcome outcome) {
+	/**
+	 * {@code FailureKind} name, {@code STALLED}, or {@code FAILED} when the kind is
+	 * unknown.
+	 */
+	static String failureKind(BackupOutcome outcome) {
 		if (outcome.result() == Result.STALLED) {
-			return "STALLED: " + Objects.requireNonNullElse(outcome.message(), "the run stopped reporting");
+			return "STALLED";
 		}
-		String kind = (outcome.failureKind() != null) ? outcome.failureKind().name() : "FAILED";
-		return (outcome.message() != null) ? kind + ": " + outcome.message() : kind;
+		return (outcome.failureKind() != null) ? outcome.failureKind() : "FAILED";
 	}
 
 }

@@ -55,7 +55,9 @@ class MailRendererTests {
 				Arguments.of("schedule-missed",
 						notice(NoticeKind.SCHEDULE_MISSED, "SCHEDULE_MISSED",
 								"no backup started within 60 minutes of the slot at 2026-11-22T02:00:00Z")),
-				Arguments.of("stalled", notice(NoticeKind.STALLED, "STALLED", "no heartbeat for 5 minutes")));
+				Arguments.of("stalled", notice(NoticeKind.STALLED, "STALLED", "no heartbeat for 5 minutes")),
+				Arguments.of("first-failure-runner-exited",
+						notice(NoticeKind.FIRST_FAILURE, "RUNNER_EXITED", "the dyno exited with status 137")));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -28,7 +28,7 @@ class NoticeDecisionTests {
 
 	List<NoticeKind> backup(Result result, Instant at) {
 		BackupOutcome outcome = new BackupOutcome(TENANT, "DATABASE", UUID.randomUUID(), result,
-				(result == Result.FAILED) ? FailureKind.AUTHENTICATION_FAILED : null,
+				(result == Result.FAILED) ? FailureKind.AUTHENTICATION_FAILED.name() : null,
 				(result == Result.SUCCEEDED) ? null : "password authentication failed for user \"backup\"", at, 0, null,
 				false);
 		return apply(NoticeDecision.backup(this.health, outcome, DAILY));
@@ -117,7 +117,8 @@ class NoticeDecisionTests {
 				T0.plus(DAILY).plus(Duration.ofMinutes(61)));
 		assertThat(apply(NoticeDecision.slotMissed(this.health, missed, DAILY)))
 			.containsExactly(NoticeKind.SCHEDULE_MISSED);
-		assertThat(this.health.lastFailure())
+		assertThat(this.health.failureKind()).isEqualTo("SCHEDULE_MISSED");
+		assertThat(this.health.failureMessage())
 			.isEqualTo("no backup started within 60 minutes of the slot at " + T0.plus(DAILY));
 		assertThat(backup(Result.SUCCEEDED, T0.plus(DAILY).plus(Duration.ofHours(2))))
 			.containsExactly(NoticeKind.RECOVERED);
@@ -175,7 +176,7 @@ class NoticeDecisionTests {
 				Result result = Result.values()[random.nextInt(Result.values().length)];
 				boolean wasFailing = this.health.failing();
 				BackupOutcome outcome = new BackupOutcome(TENANT, "DATABASE", UUID.randomUUID(), result,
-						FailureKind.DUMP_FAILED, "boom", at, 0, null, false);
+						"RUNNER_EXITED", "boom", at, 0, null, false);
 				List<NoticeKind> notices = apply(NoticeDecision.backup(this.health, outcome, remind));
 				String where = "seed " + seed + " step " + step;
 				assertThat(notices).as(where).hasSizeLessThanOrEqualTo(1);

@@ -1,0 +1,140 @@
+package io.strongroom.notify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import io.strongroom.tenant.TenantId;
+import io.strongroom.tenant.TenantUser;
+import io.strongroom.tenant.TenantUserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is told: the app owner (or, when unknown, the resource's users) and the addresses
+ * the resource's users added.
+ */
+@Component
+class Recipients {
+
+	private static final Logger log = LoggerFactory.getLogger(Recipients.class);
+
+	/** The v1 {@code heroku_id}: an identifier, not a mailbox. */
+	private static final Pattern HEROKU_ID = Pattern.compile("app\\d+@heroku\\.com", Pattern.CASE_INSENSITIVE);
+
+	private final ObjectProvider<AppOwnerLookup> owners;
+
+	private final TenantUserRepository users;
+
+	private final JdbcClient jdbc;
+
+	Recipients(ObjectProvider<AppOwnerLookup> owners, TenantUserRepository users, JdbcClient jdbc) {
+		this.owners = owners;
+		this.users = users;
+		this.jdbc = jdbc;
+	}
+
+	/** Everyone to mail about this resource, each address once (case-insensitively). */
+	List<String> emailsFor(TenantId tenant) {
+		Map<String, String> emails = new LinkedHashMap<>();
+		Optional<String> owner = owner(tenant);
+		if (owner.isPresent()) {
+			add(emails, owner.get());
+		}
+		else {
+			this.users.findByTenantIdOrderByCreatedAt(tenant.value())
+				.stream()
+				.map(TenantUser::email)
+				.forEach((e) -> add(emails, e));
+		}
+		configured(tenant).forEach((e) -> add(emails, e));
+		return List.copyOf(emails.values());
+	}
+
+	List<String> configured(TenantId tenant) {
+		return this.jdbc.sql("SELECT email FROM notify_recipient WHERE tenant_id = :tenant ORDER BY created_at, email")
+			.param("tenant", tenant.value())
+			.query(String.class)
+			.list();
+	}
+
+	/** Replaces the added addresses; each must be a mailbox, else nothing changes. */
+	List<String> replace(TenantId tenant, List<String> emails, Instant now) {
+		List<String> valid = new ArrayList<>();
+		for (String email : emails) {
+			String checked = check(email);
+			if (valid.stream().noneMatch(checked::equalsIgnoreCase)) {
+				valid.add(checked);
+			}
+		}
+		this.jdbc.sql("DELETE FROM notify_recipient WHERE tenant_id = :tenant")
+			.param("tenant", tenant.value())
+			.update();
+		for (String email : valid) {
+			this.jdbc.sql("INSERT INTO notify_recipient (tenant_id, email, created_at) VALUES (:tenant, :email, :now)")
+				.param("tenant", tenant.value())
+				.param("email", email)
+				.param("now", DeliveryStore.time(now))
+				.update();
+		}
+		return valid;
+	}
+
+	static String check(String email) {
+		String trimmed = (email != null) ? email.strip() : "";
+		if (trimmed.isEmpty() || trimmed.length() > 320) {
+			throw new InvalidRecipient("An email address must have between 1 and 320 characters");
+		}
+		if (HEROKU_ID.matcher(trimmed).matches()) {
+			throw new InvalidRecipient(trimmed + " is a Heroku app id, not a mailbox; give a person's address");
+		}
+		try {
+			InternetAddress address = new InternetAddress(trimmed, true);
+			if (address.getPersonal() != null || !trimmed.equals(address.getAddress()) || !trimmed.contains(".")) {
+				throw new AddressException("not a bare address");
+			}
+		}
+		catch (AddressException ex) {
+			throw new InvalidRecipient("'" + trimmed + "' is not an email address like ops@example.com");
+		}
+		return trimmed;
+	}
+
+	private Optional<String> owner(TenantId tenant) {
+		AppOwnerLookup lookup = this.owners.getIfAvailable();
+		if (lookup == null) {
+			return Optional.empty();
+		}
+		try {
+			return lookup.ownerEmail(tenant).filter((email) -> !HEROKU_ID.matcher(email).matches());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not look up the app owner of {} ({}); telling its users instead", tenant,
+					ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+	}
+
+	private static void add(Map<String, String> emails, String email) {
+		try {
+			String checked = check(email);
+			emails.putIfAbsent(checked.toLowerCase(Locale.ROOT), checked);
+		}
+		catch (InvalidRecipient ex) {
+			log.warn("Skipping a recipient that is not a mailbox: {}", ex.getMessage());
+		}
+	}
+
+}
