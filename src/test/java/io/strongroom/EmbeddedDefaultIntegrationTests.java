@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * secrets. It starts, reports healthy, and {@code /dev} provisions and signs in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own H2 file database: close it when done rather than at the end of the run.
+@DirtiesContext
 class EmbeddedDefaultIntegrationTests {
 
 	static final Path DATA = temporaryDataFolder();

@@ -88,6 +88,7 @@ class SsoController {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/dashboard")).build();
 		}
 		if (outcome instanceof Outcome.Deprovisioned) {
+			logger.info("Single sign-on to deprovisioned resource {} refused", sso.resourceId());
 			return plain(HttpStatus.GONE, "This Strongroom add-on has been removed from its app, so its dashboard "
 					+ "is closed. Backups already made stay in your bucket.");
 		}

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"STRONGROOM_BASE_URL=https://strongroom.test",
 				// Satisfies the start-up check; TestDatabases points the datasource at a
 				// fresh database.
-				"DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres" })
+				"DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres",
+				"spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.minimum-idle=1" })
 @ActiveProfiles("heroku")
+// No other test shares this configuration: close it and its connections when done.
+@DirtiesContext
 @Import(TestDatabases.class)
 class HerokuProfileDevPageIntegrationTests {
 

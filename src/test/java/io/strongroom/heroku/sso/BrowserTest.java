@@ -21,7 +21,10 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.heroku.sso-salt=" + BrowserTest.SALT,
-				"strongroom.heroku.addon-password=" + BrowserTest.PASSWORD })
+				"strongroom.heroku.addon-password=" + BrowserTest.PASSWORD,
+				// The context stays cached for the whole run, next to others, on a server
+				// shared by several test JVMs: hold few connections.
+				"spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1" })
 @Import(TestDatabases.class)
 public @interface BrowserTest {
 

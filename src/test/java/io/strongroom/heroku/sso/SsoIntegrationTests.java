@@ -181,6 +181,42 @@ class SsoIntegrationTests {
 	}
 
 	@Test
+	void concurrentFirstSignInsMakeExactlyOneAdmin() throws Exception {
+		List<java.util.concurrent.Callable<Integer>> signIns = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String user = "concurrent-user-" + i;
+			signIns.add(
+					() -> new Browser(this.port)
+						.postForm("/sso/login",
+								Browser.ssoForm(this.tenant.id().toString(), SALT, Instant.now(), user,
+										user + "@example.com", "acme-web"))
+						.statusCode());
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			for (java.util.concurrent.Future<Integer> status : pool.invokeAll(signIns)) {
+				assertThat(status.get()).isEqualTo(303);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		List<TenantUser> signedIn = this.users.findByTenantIdOrderByCreatedAt(this.tenant.id().value());
+		assertThat(signedIn).hasSize(6);
+		assertThat(signedIn).filteredOn((u) -> u.role() == TenantRole.ADMIN).hasSize(1);
+	}
+
+	@Test
+	void deprecatedAndUnknownFieldsAreIgnored() throws Exception {
+		Map<String, String> form = form(this.tenant, Instant.now());
+		form.put("id", "legacy-id");
+		form.put("token", "f".repeat(40));
+		form.put("nav-data", "eyJhZGRvbiI6InN0cm9uZ3Jvb20ifQ");
+		form.put("something_new", "1");
+		assertThat(signIn(form).statusCode()).isEqualTo(303);
+	}
+
+	@Test
 	void recordsTheAppName() throws Exception {
 		assertThat(signIn(form(this.tenant, Instant.now())).statusCode()).isEqualTo(303);
 		assertThat(this.tenants.findById(this.tenant.id().value()).orElseThrow().appName()).isEqualTo("acme-web");
@@ -279,6 +315,14 @@ class SsoIntegrationTests {
 		HttpResponse<String> response = signIn(form);
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).contains("too large");
+	}
+
+	@Test
+	void bodyBeyondTomcatsLimitsStillGetsAnAnswer() throws Exception {
+		Map<String, String> form = form(this.tenant, Instant.now());
+		form.put("padding", "x".repeat(5_000_000));
+		HttpResponse<String> response = signIn(form);
+		assertThat(response.statusCode()).isEqualTo(413);
 	}
 
 	@Test
