@@ -11,13 +11,13 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import io.strongroom.target.DestinationAccess;
 import io.strongroom.target.DestinationType;
+import io.strongroom.target.Stores;
+import io.strongroom.storage.BackupStore;
 
 /**
  * The web process's own S3 calls: presigned GETs for download links, and aborting the
@@ -69,18 +69,8 @@ class S3DestinationClient implements DestinationClient {
 
 	@Override
 	public URI presignedGet(DestinationAccess destination, String key, Duration ttl) {
-		try (S3Presigner presigner = S3Presigner.builder()
-			.region(Region.of(Objects.requireNonNull(destination.region())))
-			.endpointOverride((destination.endpoint() != null) ? URI.create(destination.endpoint()) : null)
-			.credentialsProvider(credentials(destination))
-			.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(destination.pathStyle()).build())
-			.build()) {
-			return URI.create(
-					presigner
-						.presignGetObject((request) -> request.signatureDuration(ttl)
-							.getObjectRequest((get) -> get.bucket(destination.bucket()).key(key)))
-						.url()
-						.toString());
+		try (BackupStore store = Stores.open(destination)) {
+			return store.presignedGet(key, ttl);
 		}
 	}
 
