@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +43,25 @@ class LocalRunLauncher implements RunLauncher {
 
 	private final int maxLogLines;
 
-	private final RunLog log;
+	private final RunOutput log;
 
 	private final Consumer<RunnerExited> exits;
 
 	private final Map<Long, Child> children = new ConcurrentHashMap<>();
 
-	LocalRunLauncher(List<String> command, int maxConcurrent, int maxLogLines, RunLog log,
+	/**
+	 * How recent runners ended, so {@link #status} can still say so after they are gone.
+	 */
+	private final Map<Long, String> ended = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+			return size() > 1000;
+		}
+
+	});
+
+	LocalRunLauncher(List<String> command, int maxConcurrent, int maxLogLines, RunOutput log,
 			Consumer<RunnerExited> exits) {
 		this.command = List.copyOf(command);
 		this.maxConcurrent = maxConcurrent;
@@ -148,6 +161,7 @@ class LocalRunLauncher implements RunLauncher {
 		catch (RuntimeException ex) {
 			logger.warn("Run {}: keeping the runner's output failed: {}", child.run, ex.getMessage());
 		}
+		this.ended.put(child.process.pid(), detail);
 		this.children.remove(child.process.pid());
 		this.exits.accept(new RunnerExited(child.run, detail));
 	}
@@ -163,9 +177,10 @@ class LocalRunLauncher implements RunLauncher {
 	public RunnerStatus status(LaunchHandle handle) {
 		Optional<Child> child = child(handle);
 		if (child.isEmpty()) {
+			String detail = endedDetail(handle);
 			// Not started by this process (or before a restart): a pid alone could belong
 			// to anyone by now, so say nothing and let the stall timeout decide.
-			return RunnerStatus.unknown();
+			return (detail != null) ? RunnerStatus.ended(detail) : RunnerStatus.unknown();
 		}
 		Process process = child.get().process;
 		return process.isAlive() ? RunnerStatus.alive() : RunnerStatus.ended("exit code " + process.exitValue());
@@ -195,6 +210,15 @@ class LocalRunLauncher implements RunLauncher {
 	void stopAll() {
 		for (Child child : List.copyOf(this.children.values())) {
 			stop(new LaunchHandle(name(), Long.toString(child.process.pid())));
+		}
+	}
+
+	private @Nullable String endedDetail(LaunchHandle handle) {
+		try {
+			return this.ended.get(Long.parseLong(handle.ref()));
+		}
+		catch (NumberFormatException ex) {
+			return null;
 		}
 	}
 

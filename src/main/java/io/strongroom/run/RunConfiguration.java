@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.strongroom.heroku.HerokuPlatformClient;
 import io.strongroom.system.StrongroomProperties;
 import io.strongroom.target.Targets;
 import io.strongroom.tenant.PlanCatalog;
@@ -58,8 +59,19 @@ class RunConfiguration {
 	}
 
 	@Bean
-	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog) {
+	RunnerBundle runnerBundle(RunProperties properties) {
+		return new RunnerBundle(properties.heroku().bundle());
+	}
+
+	@Bean
+	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog,
+			RunnerBundle bundle, StrongroomProperties strongroom, ObjectProvider<HerokuPlatformClient> heroku) {
 		String launcher = launcher(properties);
+		if ("heroku".equals(launcher)) {
+			RunProperties.Heroku settings = properties.heroku();
+			return new HerokuRunLauncher(heroku.getObject(), bundle, strongroom.baseUrl().toString(),
+					settings.dynoSize(), settings.timeToLive(), settings.maxConcurrent());
+		}
 		if (!"local".equals(launcher)) {
 			throw new IllegalStateException("strongroom.run.launcher must be local or heroku, not " + launcher);
 		}

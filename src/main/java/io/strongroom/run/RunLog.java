@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Keeps a runner's output with its run. Callers mask secrets before they append. */
-class RunLog {
+class RunLog implements RunOutput {
 
 	private final RunLogRepository lines;
 
@@ -21,7 +21,8 @@ class RunLog {
 		this.clock = clock;
 	}
 
-	void append(BackupRunId run, int firstLineNo, List<String> masked) {
+	@Override
+	public void append(BackupRunId run, int firstLineNo, List<String> masked) {
 		if (masked.isEmpty()) {
 			return;
 		}

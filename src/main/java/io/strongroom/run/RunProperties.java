@@ -53,15 +53,17 @@ record RunProperties(@DefaultValue("local") String launcher, @DefaultValue("10m"
 
 	/**
 	 * @param dynoSize the one-off dyno's size
-	 * @param timeToLive Heroku stops the dyno after this long (at most 24 h)
-	 * @param maxConcurrent dynos this web process launches at once
-	 * @param maxAttempts attempts of a dyno create answered 409 or 429
-	 * @param initialBackoff the first wait after a 409 or 429; it doubles each attempt
-	 * @param maxBackoff the longest single wait
+	 * @param timeToLive Heroku stops the dyno after this long (at most 24 h); also what
+	 * stops a dyno the watchdog gave up on, since the Platform API client has no stop
+	 * call
+	 * @param maxConcurrent dynos this web process keeps launched at once; more wait
+	 * QUEUED
+	 * @param bundle the runner bundle (a jlink'd runtime and the jar, tar.gz) that dynos
+	 * download from {@code <STRONGROOM_BASE_URL>/runner/bundle/strongroom-runner.tar.gz};
+	 * {@code ./mvnw package} builds it
 	 */
 	record Heroku(@DefaultValue("standard-1X") String dynoSize, @DefaultValue("6h") Duration timeToLive,
-			@DefaultValue("50") int maxConcurrent, @DefaultValue("6") int maxAttempts,
-			@DefaultValue("2s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff) {
+			@DefaultValue("50") int maxConcurrent, @DefaultValue("target/strongroom-runner.tar.gz") Path bundle) {
 
 	}
 

@@ -27,9 +27,8 @@ class RunSpecsTests {
 	static RunProperties properties() {
 		return new RunProperties("local", java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(2),
 				java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5), "zstd", 3, List.of(), null,
-				new RunProperties.Local(2, null, null, 5000, List.of()),
-				new RunProperties.Heroku("standard-1X", java.time.Duration.ofHours(6), 50, 6,
-						java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(60)));
+				new RunProperties.Local(2, null, null, 5000, List.of()), new RunProperties.Heroku("standard-1X",
+						java.time.Duration.ofHours(6), 50, java.nio.file.Path.of("target/strongroom-runner.tar.gz")));
 	}
 
 	@Test
