@@ -1,0 +1,103 @@
+package io.strongroom.api;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.strongroom.run.BackupRunId;
+import io.strongroom.run.DownloadLink;
+import io.strongroom.run.RunFilter;
+import io.strongroom.run.RunPage;
+import io.strongroom.run.RunState;
+import io.strongroom.run.Runs;
+import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.InvalidSettingsException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Backups: ask for one, list, read, download, cancel. */
+@RestController
+class BackupsController {
+
+	private final Runs runs;
+
+	BackupsController(Runs runs) {
+		this.runs = runs;
+	}
+
+	/**
+	 * Queues a backup of the database now (202). While one of its backups is still
+	 * active, that one is the answer instead of a second.
+	 */
+	@PostMapping(path = "/api/v1/databases/{label}/backups", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	BackupResponse backUp(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String label) {
+		return BackupResponse.of(this.runs.request(tenant.id(), DatabasesController.existing(label)));
+	}
+
+	/** Newest first; follow {@code nextCursor} for older ones. */
+	@GetMapping(path = "/api/v1/backups", produces = MediaType.APPLICATION_JSON_VALUE)
+	ItemsResponse<BackupResponse> list(@AuthenticationPrincipal ApiTenant tenant,
+			@RequestParam(required = false) @Nullable String database,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		DatabaseLabel label = (database != null && !database.isBlank()) ? new DatabaseLabel(database.trim()) : null;
+		RunState state = (status != null && !status.isBlank()) ? state(status) : null;
+		int size = (limit != null) ? limit : 20;
+		if (size < 1 || size > 100) {
+			throw new InvalidSettingsException("limit", "limit must be between 1 and 100");
+		}
+		RunPage page = this.runs.list(tenant.id(), new RunFilter(label, state), cursor, size);
+		return new ItemsResponse<>(page.items().stream().map(BackupResponse::of).toList(), page.nextCursor());
+	}
+
+	@GetMapping(path = "/api/v1/backups/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	BackupResponse get(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id) {
+		return BackupResponse.of(this.runs.find(tenant.id(), runId(id)));
+	}
+
+	/** A link that downloads the encrypted backup object for 30 minutes. */
+	@PostMapping(path = "/api/v1/backups/{id}/download-url", produces = MediaType.APPLICATION_JSON_VALUE)
+	DownloadUrlResponse downloadUrl(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id) {
+		DownloadLink link = this.runs.downloadLink(tenant.id(), runId(id));
+		return new DownloadUrlResponse(link.url().toString(), link.expiresAt());
+	}
+
+	/** Stops a backup: a queued one at once, a running one within moments (202). */
+	@PostMapping(path = "/api/v1/backups/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	BackupResponse cancel(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id) {
+		return BackupResponse.of(this.runs.cancel(tenant.id(), runId(id)));
+	}
+
+	private static BackupRunId runId(String id) {
+		try {
+			return new BackupRunId(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			String shown = (id.length() > 40) ? id.substring(0, 40) + "…" : id;
+			throw new ApiNotFoundException("backup_not_found", "No backup " + shown + " on this add-on");
+		}
+	}
+
+	private static RunState state(String status) {
+		try {
+			return RunState.valueOf(status.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSettingsException("status",
+					"status must be one of QUEUED, LAUNCHING, RUNNING, SUCCEEDED, FAILED, CANCELLED");
+		}
+	}
+
+}

@@ -1,0 +1,460 @@
+package io.strongroom.run;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.TargetId;
+import io.strongroom.tenant.TenantId;
+
+/**
+ * One backup run and its state machine. Every transition is a named method that checks
+ * the state it starts from; there are no setters.
+ * <p>
+ * Two database constraints keep runs from doubling: {@code (target_id, slot)} is unique
+ * (a manual run has no slot, and NULLs never collide), and {@code active_target_id},
+ * which holds the target id only while the run is QUEUED, LAUNCHING or RUNNING, is
+ * unique: a database has at most one active run, on PostgreSQL and H2 alike, without a
+ * partial index.
+ */
+@Entity
+@Table(name = "run_backup")
+class BackupRun {
+
+	private static final Set<RunState> ALIVE = EnumSet.of(RunState.LAUNCHING, RunState.RUNNING);
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false)
+	private UUID tenantId;
+
+	@Column(nullable = false)
+	private UUID targetId;
+
+	@Column(nullable = false)
+	private String databaseLabel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private RunOrigin origin;
+
+	@Nullable private Instant slot;
+
+	@Nullable private UUID activeTargetId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private RunState state;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Verification verification;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	@Nullable private Instant launchedAt;
+
+	@Nullable private Instant startedAt;
+
+	@Nullable private Instant finishedAt;
+
+	@Nullable private Instant lastContactAt;
+
+	@Nullable private Instant deadlineAt;
+
+	@Nullable private String stage;
+
+	@Column(nullable = false)
+	private long bytesIn;
+
+	@Column(nullable = false)
+	private long bytesOut;
+
+	@Nullable private Instant cancelRequestedAt;
+
+	@Nullable private String cancelReason;
+
+	@Nullable private String ticketHash;
+
+	@Nullable private Instant ticketExpiresAt;
+
+	@Nullable private String launcher;
+
+	@Nullable private String launcherRef;
+
+	@Nullable private String engine;
+
+	@Nullable private String compression;
+
+	@Nullable private String objectKey;
+
+	@Nullable private String manifestKey;
+
+	@Nullable private String sha256;
+
+	@Nullable private String hmacSha256;
+
+	@Nullable private String serverVersion;
+
+	@Nullable private String clientVersion;
+
+	@Nullable private String durations;
+
+	@Nullable private String statistics;
+
+	@Nullable private String failureKind;
+
+	@Nullable private String failureMessage;
+
+	@Version
+	private long version;
+
+	protected BackupRun() {
+	}
+
+	static BackupRun queued(TenantId tenant, TargetId target, DatabaseLabel label, RunOrigin origin,
+			@Nullable Instant slot, Instant at) {
+		BackupRun run = new BackupRun();
+		run.id = UUID.randomUUID();
+		run.tenantId = tenant.value();
+		run.targetId = target.value();
+		run.activeTargetId = target.value();
+		run.databaseLabel = label.value();
+		run.origin = origin;
+		run.slot = slot;
+		run.state = RunState.QUEUED;
+		run.verification = Verification.PENDING;
+		run.createdAt = at;
+		return run;
+	}
+
+	/**
+	 * QUEUED → LAUNCHING: a launcher has room; the ticket is the runner's only
+	 * credential.
+	 */
+	void launching(String ticketHash, Instant ticketExpiresAt, Instant deadline, String launcher, Instant at) {
+		require(RunState.QUEUED, "launch");
+		this.ticketHash = ticketHash;
+		this.ticketExpiresAt = ticketExpiresAt;
+		this.deadlineAt = deadline;
+		this.launcher = launcher;
+		this.launchedAt = at;
+		this.lastContactAt = at;
+		this.state = RunState.LAUNCHING;
+	}
+
+	/** Records where the runner lives (process id, dyno id), so it can be stopped. */
+	void launched(String launcherRef) {
+		requireAlive("record the launched runner of");
+		this.launcherRef = launcherRef;
+	}
+
+	/**
+	 * LAUNCHING → RUNNING: the runner fetched its spec. Fetching it again changes
+	 * nothing.
+	 */
+	void running(Instant at) {
+		if (this.state == RunState.RUNNING) {
+			this.lastContactAt = at;
+			return;
+		}
+		require(RunState.LAUNCHING, "start");
+		this.startedAt = at;
+		this.lastContactAt = at;
+		this.state = RunState.RUNNING;
+	}
+
+	void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
+		require(RunState.RUNNING, "take a heartbeat for");
+		this.stage = stage;
+		this.bytesIn = Math.max(this.bytesIn, bytesIn);
+		this.bytesOut = Math.max(this.bytesOut, bytesOut);
+		this.lastContactAt = at;
+	}
+
+	/** RUNNING → SUCCEEDED: the object and its manifest are in the destination. */
+	void succeeded(RunOutcome outcome, Instant at) {
+		require(RunState.RUNNING, "succeed");
+		this.objectKey = outcome.objectKey();
+		this.manifestKey = outcome.manifestKey();
+		this.engine = outcome.engine();
+		this.compression = outcome.compression();
+		this.bytesIn = outcome.bytesIn();
+		this.bytesOut = outcome.bytesOut();
+		this.sha256 = outcome.sha256();
+		this.hmacSha256 = outcome.hmacSha256();
+		this.durations = outcome.durationsJson();
+		this.serverVersion = outcome.serverVersion();
+		this.clientVersion = outcome.clientVersion();
+		this.statistics = outcome.statisticsJson();
+		this.stage = null;
+		finish(RunState.SUCCEEDED, at);
+	}
+
+	/** QUEUED, LAUNCHING or RUNNING → FAILED. */
+	void failed(String kind, String message, Instant at) {
+		if (!this.state.isActive()) {
+			throw new IllegalRunTransitionException(this.state, "Run " + this.id + " is already " + this.state);
+		}
+		this.failureKind = kind;
+		this.failureMessage = truncate(message, 4000);
+		this.verification = Verification.SKIPPED;
+		finish(RunState.FAILED, at);
+	}
+
+	/** LAUNCHING or RUNNING → FAILED (stalled): no call from the runner for too long. */
+	void stalled(Duration timeout, Instant at) {
+		requireAlive("mark stalled");
+		failed(FailureKinds.STALLED,
+				"The runner sent no heartbeat for " + describe(timeout)
+						+ ": it stopped or hung. Its unfinished upload was aborted; the next backup starts afresh.",
+				at);
+	}
+
+	/**
+	 * Asks the run to stop. A run that has not launched is cancelled at once (returns
+	 * {@code true}); a launched one is told at its next heartbeat and stops itself.
+	 */
+	boolean cancelRequested(String reason, Instant at) {
+		if (!this.state.isActive()) {
+			throw new IllegalRunTransitionException(this.state,
+					"This backup is already " + this.state.name().toLowerCase() + "; there is nothing to cancel");
+		}
+		if (this.state == RunState.QUEUED) {
+			this.cancelReason = reason;
+			this.cancelRequestedAt = at;
+			cancelled(reason, at);
+			return true;
+		}
+		if (this.cancelRequestedAt == null) {
+			this.cancelRequestedAt = at;
+			this.cancelReason = reason;
+		}
+		return false;
+	}
+
+	/** → CANCELLED: the runner confirmed, or it did not stop within the grace period. */
+	void cancelled(String message, Instant at) {
+		if (!this.state.isActive()) {
+			throw new IllegalRunTransitionException(this.state, "Run " + this.id + " is already " + this.state);
+		}
+		this.failureKind = "CANCELLED";
+		this.failureMessage = truncate(message, 4000);
+		this.verification = Verification.SKIPPED;
+		finish(RunState.CANCELLED, at);
+	}
+
+	void verified(Verification outcome) {
+		require(RunState.SUCCEEDED, "record a verification of");
+		this.verification = outcome;
+	}
+
+	/**
+	 * Whether {@code ticketHash} (the SHA-256 of what a runner presented) is this run's
+	 * live ticket. Compared in constant time.
+	 */
+	boolean acceptsTicket(String presentedHash, Instant now) {
+		if (this.ticketHash == null || this.ticketExpiresAt == null || !ALIVE.contains(this.state)
+				|| !now.isBefore(this.ticketExpiresAt)) {
+			return false;
+		}
+		return MessageDigest.isEqual(this.ticketHash.getBytes(StandardCharsets.US_ASCII),
+				presentedHash.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	boolean isStalled(Duration timeout, Instant now) {
+		return ALIVE.contains(this.state) && this.lastContactAt != null
+				&& this.lastContactAt.plus(timeout).isBefore(now);
+	}
+
+	boolean isPastDeadline(Instant now) {
+		return ALIVE.contains(this.state) && this.deadlineAt != null && this.deadlineAt.isBefore(now);
+	}
+
+	boolean isCancelOverdue(Duration grace, Instant now) {
+		return ALIVE.contains(this.state) && this.cancelRequestedAt != null
+				&& this.cancelRequestedAt.plus(grace).isBefore(now);
+	}
+
+	private void finish(RunState terminal, Instant at) {
+		this.state = terminal;
+		this.finishedAt = at;
+		// Frees the database's active slot and spends the ticket.
+		this.activeTargetId = null;
+		this.ticketHash = null;
+	}
+
+	private void require(RunState expected, String action) {
+		if (this.state != expected) {
+			throw new IllegalRunTransitionException(this.state,
+					"Cannot " + action + " run " + this.id + ": it is " + this.state + ", not " + expected);
+		}
+	}
+
+	private void requireAlive(String action) {
+		if (!ALIVE.contains(this.state)) {
+			throw new IllegalRunTransitionException(this.state,
+					"Cannot " + action + " run " + this.id + ": it is " + this.state);
+		}
+	}
+
+	private static String truncate(String message, int max) {
+		return (message.length() <= max) ? message : message.substring(0, max - 1) + "…";
+	}
+
+	static String describe(Duration duration) {
+		if (duration.toSeconds() % 60 != 0 || duration.toMinutes() == 0) {
+			return duration.toSeconds() + " s";
+		}
+		return duration.toMinutes() + " min";
+	}
+
+	BackupRunId id() {
+		return new BackupRunId(this.id);
+	}
+
+	TenantId tenantId() {
+		return new TenantId(this.tenantId);
+	}
+
+	TargetId targetId() {
+		return new TargetId(this.targetId);
+	}
+
+	DatabaseLabel databaseLabel() {
+		return new DatabaseLabel(this.databaseLabel);
+	}
+
+	RunOrigin origin() {
+		return this.origin;
+	}
+
+	@Nullable Instant slot() {
+		return this.slot;
+	}
+
+	RunState state() {
+		return this.state;
+	}
+
+	Verification verification() {
+		return this.verification;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	@Nullable Instant launchedAt() {
+		return this.launchedAt;
+	}
+
+	@Nullable Instant startedAt() {
+		return this.startedAt;
+	}
+
+	@Nullable Instant finishedAt() {
+		return this.finishedAt;
+	}
+
+	@Nullable Instant lastContactAt() {
+		return this.lastContactAt;
+	}
+
+	@Nullable Instant deadlineAt() {
+		return this.deadlineAt;
+	}
+
+	@Nullable String stage() {
+		return this.stage;
+	}
+
+	long bytesIn() {
+		return this.bytesIn;
+	}
+
+	long bytesOut() {
+		return this.bytesOut;
+	}
+
+	@Nullable Instant cancelRequestedAt() {
+		return this.cancelRequestedAt;
+	}
+
+	@Nullable String cancelReason() {
+		return this.cancelReason;
+	}
+
+	@Nullable String launcher() {
+		return this.launcher;
+	}
+
+	@Nullable String launcherRef() {
+		return this.launcherRef;
+	}
+
+	@Nullable String engine() {
+		return this.engine;
+	}
+
+	@Nullable String compression() {
+		return this.compression;
+	}
+
+	@Nullable String objectKey() {
+		return this.objectKey;
+	}
+
+	@Nullable String manifestKey() {
+		return this.manifestKey;
+	}
+
+	@Nullable String sha256() {
+		return this.sha256;
+	}
+
+	@Nullable String hmacSha256() {
+		return this.hmacSha256;
+	}
+
+	@Nullable String serverVersion() {
+		return this.serverVersion;
+	}
+
+	@Nullable String clientVersion() {
+		return this.clientVersion;
+	}
+
+	@Nullable String durationsJson() {
+		return this.durations;
+	}
+
+	@Nullable String statisticsJson() {
+		return this.statistics;
+	}
+
+	@Nullable String failureKind() {
+		return this.failureKind;
+	}
+
+	@Nullable String failureMessage() {
+		return this.failureMessage;
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.strongroom.run;
+
+/**
+ * Failure kinds the web side records besides the runner's own
+ * ({@code io.strongroom.runner.FailureKind}).
+ */
+public final class FailureKinds {
+
+	/** No call from the runner for the stall timeout: it died or hung. */
+	public static final String STALLED = "STALLED";
+
+	/** The runner's process (or dyno) ended without reporting a result. */
+	public static final String RUNNER_EXITED = "RUNNER_EXITED";
+
+	/** The launcher could not start a runner. */
+	public static final String LAUNCH_FAILED = "LAUNCH_FAILED";
+
+	/** Something the backup needs (destination, key, URL) was missing when it was due. */
+	public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
+
+	private FailureKinds() {
+	}
+
+}

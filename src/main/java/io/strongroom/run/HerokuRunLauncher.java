@@ -1,0 +1,155 @@
+package io.strongroom.run;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.strongroom.heroku.DynoRequest;
+import io.strongroom.heroku.HerokuApiException;
+import io.strongroom.heroku.HerokuDyno;
+import io.strongroom.heroku.HerokuPlatformClient;
+import io.strongroom.tenant.TenantId;
+
+/**
+ * Runs each runner as a detached one-off dyno on the customer's app, with the add-on's
+ * own Platform API token ({@code POST /apps/{app}/dynos}). The dyno inherits the app's
+ * config vars, so the customer's secrets never pass through Strongroom; only the ticket
+ * travels, in the dyno's environment. Its command is a short bootstrap that downloads the
+ * runner bundle from {@code STRONGROOM_BASE_URL}, refuses it unless its SHA-256 is the
+ * one this process serves, and runs it. The Platform API client retries a create answered
+ * 409 (release not ready) or 429 (rate limit) with backoff and paces calls while
+ * {@code RateLimit-Remaining} is low. The watchdog polls each dyno's state; a crashed or
+ * vanished dyno fails its run.
+ */
+class HerokuRunLauncher implements RunLauncher {
+
+	private static final Logger logger = LoggerFactory.getLogger(HerokuRunLauncher.class);
+
+	private static final Set<String> ALIVE = Set.of("starting", "up", "idle", "restarting");
+
+	private final HerokuPlatformClient heroku;
+
+	private final RunnerBundle bundle;
+
+	private final String baseUrl;
+
+	private final String size;
+
+	private final Duration timeToLive;
+
+	private final int maxConcurrent;
+
+	private final Set<String> launched = ConcurrentHashMap.newKeySet();
+
+	HerokuRunLauncher(HerokuPlatformClient heroku, RunnerBundle bundle, String baseUrl, String size,
+			Duration timeToLive, int maxConcurrent) {
+		this.heroku = heroku;
+		this.bundle = bundle;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.size = size;
+		this.timeToLive = timeToLive;
+		this.maxConcurrent = maxConcurrent;
+	}
+
+	@Override
+	public String name() {
+		return "heroku";
+	}
+
+	@Override
+	public int capacity() {
+		return this.maxConcurrent - this.launched.size();
+	}
+
+	@Override
+	public LaunchHandle launch(LaunchRequest request) throws LaunchException {
+		if (request.herokuAppId() == null) {
+			throw new LaunchException("Heroku has not told Strongroom which app this add-on belongs to yet"
+					+ " (provisioning is not complete); the next backup will try again");
+		}
+		RunnerBundle.Current current = this.bundle.current()
+			.orElseThrow(() -> new LaunchException("This Strongroom has no runner bundle to give the dyno; the"
+					+ " operator builds it with ./mvnw -B package (target/strongroom-runner.tar.gz)"));
+		Map<String, String> env = new LinkedHashMap<>();
+		request.environment().forEach((name, secret) -> env.put(name, secret.value()));
+		env.put(LaunchRequest.TICKET_ENV, request.ticket().value());
+		DynoRequest dyno = new DynoRequest(bootstrap(this.baseUrl, current.sha256(), request.callbackUrl().toString()),
+				env, this.size, this.timeToLive);
+		HerokuDyno started;
+		try {
+			started = this.heroku.createDyno(request.tenant(), request.herokuAppId(), dyno);
+		}
+		catch (HerokuApiException ex) {
+			throw new LaunchException("Heroku did not start the one-off dyno: " + ex.getMessage(), ex);
+		}
+		String ref = request.tenant() + "/" + request.herokuAppId() + "/" + started.id();
+		this.launched.add(ref);
+		logger.info("Run {}: dyno {} started on app {}", request.run(), started.name(), request.herokuAppId());
+		return new LaunchHandle(name(), ref);
+	}
+
+	/**
+	 * The dyno's command: download, check, unpack, run. Only the base URL, the bundle's
+	 * hash and the run's URL are in it; the ticket is in the dyno's environment.
+	 */
+	static String bootstrap(String baseUrl, String sha256, String runUrl) {
+		String bundleUrl = baseUrl + "/runner/bundle/" + RunnerBundle.FILE_NAME;
+		return "set -eu; d=$(mktemp -d); curl -fsSL --retry 5 --retry-connrefused -o \"$d/r.tgz\" " + quote(bundleUrl)
+				+ "; echo " + quote(sha256 + "  ") + "\"$d/r.tgz\" | sha256sum -c --status -"
+				+ " || { echo 'strongroom: the runner bundle does not match its SHA-256; not running it' >&2; exit 2; }"
+				+ "; tar -xzf \"$d/r.tgz\" -C \"$d\"; exec \"$d/strongroom-runner/bin/java\" -XX:+UseSerialGC -jar"
+				+ " \"$d/strongroom-runner/strongroom.jar\" backup --run " + quote(runUrl);
+	}
+
+	private static String quote(String value) {
+		return "'" + value.replace("'", "'\"'\"'") + "'";
+	}
+
+	@Override
+	public RunnerStatus status(LaunchHandle handle) {
+		String[] parts = handle.ref().split("/", 3);
+		if (parts.length != 3) {
+			return RunnerStatus.unknown();
+		}
+		try {
+			HerokuDyno dyno = this.heroku.dyno(TenantId.of(parts[0]), parts[1], parts[2]);
+			String state = (dyno.state() != null) ? dyno.state().toLowerCase(Locale.ROOT) : "";
+			if (ALIVE.contains(state)) {
+				return RunnerStatus.alive();
+			}
+			this.launched.remove(handle.ref());
+			return RunnerStatus.ended("dyno " + ((dyno.name() != null) ? dyno.name() : parts[2]) + " is " + state);
+		}
+		catch (HerokuApiException ex) {
+			if (ex.status() == 404) {
+				// A finished one-off dyno disappears from the app.
+				this.launched.remove(handle.ref());
+				return RunnerStatus.ended("dyno " + parts[2] + " is gone");
+			}
+			logger.debug("Dyno {} state unknown: {}", parts[2], ex.getMessage());
+			return RunnerStatus.unknown();
+		}
+		catch (IllegalArgumentException ex) {
+			return RunnerStatus.unknown();
+		}
+	}
+
+	/**
+	 * The Platform API client offers no stop call, so a dyno given up on runs until it
+	 * notices (its next heartbeat is refused) or its time to live ends.
+	 */
+	@Override
+	public void stop(LaunchHandle handle) {
+		if (this.launched.remove(handle.ref())) {
+			logger.info("Dyno {} is left to its time to live ({}): no stop call in the Platform API client",
+					handle.ref(), this.timeToLive);
+		}
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.strongroom.run;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.strongroom.runner.Secret;
+import io.strongroom.tenant.TenantId;
+
+/**
+ * What a launcher needs to start one runner.
+ *
+ * @param callbackUrl {@code <base>/runner/v1/runs/<id>}, the runner's only argument
+ * @param ticket the run's one-time ticket, for {@code STRONGROOM_RUN_TICKET}
+ * @param environment secrets by environment variable name (empty in Heroku mode: the dyno
+ * inherits the customer's config vars)
+ * @param herokuAppId the customer's app, for launchers that start dynos
+ */
+record LaunchRequest(BackupRunId run, TenantId tenant, URI callbackUrl, Secret ticket, Map<String, Secret> environment,
+		@Nullable String herokuAppId) {
+
+	static final String TICKET_ENV = "STRONGROOM_RUN_TICKET";
+
+	@Override
+	public String toString() {
+		return "LaunchRequest[run=" + this.run + ", callbackUrl=" + this.callbackUrl + "]";
+	}
+
+}

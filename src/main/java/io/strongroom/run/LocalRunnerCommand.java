@@ -1,0 +1,64 @@
+package io.strongroom.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the local launcher starts the runner: the same code as this web process, so a
+ * runner is never older or newer than the web side that wrote its spec. In order: the
+ * configured jar; the Spring Boot jar this process runs from ({@code java -jar
+ * target/strongroom.jar}); otherwise (IDE, {@code spring-boot:run}, tests) this process's
+ * class path with the application's main class.
+ */
+final class LocalRunnerCommand {
+
+	static final String MAIN_CLASS = "io.strongroom.StrongroomApplication";
+
+	private LocalRunnerCommand() {
+	}
+
+	static List<String> resolve(@Nullable Path configuredJava, @Nullable Path configuredJar) {
+		String java = (configuredJava != null) ? configuredJava.toString() : currentJava();
+		if (configuredJar != null) {
+			if (!Files.isRegularFile(configuredJar)) {
+				throw new IllegalStateException("strongroom.run.local.jar names " + configuredJar
+						+ ", which does not exist; build it with ./mvnw -B -DskipTests package");
+			}
+			return List.of(java, "-jar", configuredJar.toString());
+		}
+		String classPath = System.getProperty("java.class.path", "");
+		if (isBootJar(classPath)) {
+			return List.of(java, "-jar", classPath);
+		}
+		return List.of(java, "-cp", classPath, MAIN_CLASS);
+	}
+
+	private static String currentJava() {
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	/**
+	 * A single jar on the class path with Spring Boot's {@code Start-Class}:
+	 * {@code java -jar}.
+	 */
+	private static boolean isBootJar(String classPath) {
+		if (classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+			return false;
+		}
+		try (JarFile jar = new JarFile(classPath)) {
+			return jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Start-Class") != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.strongroom.run;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.strongroom.heroku.HerokuPlatformClient;
+import io.strongroom.system.StrongroomProperties;
+import io.strongroom.target.Targets;
+import io.strongroom.tenant.PlanCatalog;
+import io.strongroom.tenant.TenantRepository;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RunConfiguration {
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	RunConfiguration(PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Bean
+	CallbackBase runCallbackBase(StrongroomProperties strongroom, RunProperties properties) {
+		return new CallbackBase(strongroom, properties.callbackUrl(), "local".equals(launcher(properties)));
+	}
+
+	@Bean
+	RunLifecycle runLifecycle(BackupRunRepository runs, Targets targets, TenantRepository tenants, PlanCatalog plans,
+			RunProperties properties, CallbackBase callbacks, ApplicationEventPublisher events) {
+		return new RunLifecycle(runs, targets, tenants, plans, properties, callbacks, events, this.transactions,
+				this.clock);
+	}
+
+	static String launcher(RunProperties properties) {
+		return properties.launcher().trim().toLowerCase(Locale.ROOT);
+	}
+
+	@Bean
+	RunCallbacks runCallbacks(BackupRunRepository runs, RunLifecycle lifecycle, Targets targets,
+			RunProperties properties, ApplicationEventPublisher events, JsonMapper json) {
+		return new RunCallbacks(runs, lifecycle, targets, properties, events, this.transactions, json);
+	}
+
+	@Bean
+	RunLog runLog(RunLogRepository lines) {
+		return new RunLog(lines, this.transactions, this.clock);
+	}
+
+	@Bean
+	RunnerBundle runnerBundle(RunProperties properties) {
+		return new RunnerBundle(properties.heroku().bundle());
+	}
+
+	@Bean
+	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog,
+			RunnerBundle bundle, StrongroomProperties strongroom, ObjectProvider<HerokuPlatformClient> heroku) {
+		String launcher = launcher(properties);
+		if ("heroku".equals(launcher)) {
+			RunProperties.Heroku settings = properties.heroku();
+			return new HerokuRunLauncher(heroku.getObject(), bundle, strongroom.baseUrl().toString(),
+					settings.dynoSize(), settings.timeToLive(), settings.maxConcurrent());
+		}
+		if (!"local".equals(launcher)) {
+			throw new IllegalStateException("strongroom.run.launcher must be local or heroku, not " + launcher);
+		}
+		RunProperties.Local local = properties.local();
+		List<String> command = local.command().isEmpty() ? LocalRunnerCommand.resolve(local.java(), local.jar())
+				: local.command();
+		return new LocalRunLauncher(command, local.maxConcurrent(), local.maxLogLines(), log,
+				(exited) -> watchdog.getObject().exited(exited));
+	}
+
+	@Bean
+	S3DestinationClient runDestinationClient() {
+		return new S3DestinationClient();
+	}
+
+	@Bean
+	RunDispatcher runDispatcher(RunLifecycle lifecycle, RunLauncher launcher) {
+		return new RunDispatcher(lifecycle, launcher);
+	}
+
+	@Bean
+	RunWatchdog runWatchdog(BackupRunRepository runs, RunLifecycle lifecycle, RunLauncher launcher,
+			RunProperties properties, Targets targets, TenantRepository tenants, DestinationClient destinations) {
+		return new RunWatchdog(runs, lifecycle, launcher, properties, targets, tenants, destinations,
+				this.transactions);
+	}
+
+	@Bean
+	Runs runs(BackupRunRepository runs, RunLifecycle lifecycle, RunDispatcher dispatcher, RunLog log, Targets targets,
+			DestinationClient destinations, ApplicationEventPublisher events, JsonMapper json) {
+		return new Runs(runs, lifecycle, dispatcher, log, targets, destinations, events, this.transactions, json);
+	}
+
+	@Bean
+	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, RunLauncher launcher,
+			RunProperties properties) {
+		return new RunTimers(dispatcher, watchdog, launcher, properties);
+	}
+
+}

@@ -1,0 +1,11 @@
+package io.strongroom.run;
+
+import java.util.List;
+
+/** Where a launcher puts a runner's output; lines arrive with secrets already masked. */
+@FunctionalInterface
+interface RunOutput {
+
+	void append(BackupRunId run, int firstLineNo, List<String> maskedLines);
+
+}

@@ -1,0 +1,300 @@
+package io.strongroom.run;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import io.strongroom.heroku.PartnerApiTestSupport;
+import io.strongroom.support.ApiClient;
+import io.strongroom.tenant.TenantId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Heroku mode against a fake Heroku (WireMock) through the real Platform API client:
+ * secrets go to the customer's config vars and never into Strongroom's database (S3
+ * credentials go to both, sealed); runs start as one-off dynos whose create is retried on
+ * 409 and 429; a crashed dyno fails its run. The dyno launcher also passes the launcher
+ * contract.
+ */
+@TestPropertySource(properties = { "strongroom.secrets.mode=heroku", "strongroom.run.launcher=heroku",
+		"strongroom.target.filesystem-destinations=false", "strongroom.run.watchdog-interval=1s",
+		"strongroom.run.dispatch-interval=1s", "strongroom.run.heroku.dyno-size=performance-m",
+		"strongroom.run.heroku.time-to-live=2h" })
+@ExtendWith(OutputCaptureExtension.class)
+class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLauncherContract {
+
+	static final Path BUNDLE = bundle();
+
+	static final String DB_PASSWORD = "heroku-mode-db-pa55word";
+
+	@DynamicPropertySource
+	static void bundle(DynamicPropertyRegistry registry) {
+		registry.add("strongroom.run.heroku.bundle", BUNDLE::toString);
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	Runs runs;
+
+	String uuid;
+
+	ApiClient api;
+
+	final List<String> bodies = new ArrayList<>();
+
+	@BeforeEach
+	void provisionedAddOn() {
+		stubDynos();
+		this.uuid = newUuid();
+		HttpResponse<String> provisioned = provision(provisionBody(this.uuid, "basic", "grant-" + this.uuid));
+		assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(200);
+		String token = parse(provisioned.body()).get("config").get("STRONGROOM_API_TOKEN").asString();
+		// The provisioning job exchanges the grant and learns the app after the answer.
+		await("the add-on's app is known",
+				() -> APP_ID.equals(this.jdbc.queryForObject("select heroku_app_id from tenant where id = ?",
+						String.class, UUID.fromString(this.uuid))));
+		this.api = ApiClient.bearer(this.port, token, this.bodies);
+	}
+
+	static void stubDynos() {
+		heroku.stubFor(post(urlPathMatching("/apps/[^/]+/dynos")).atPriority(5)
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("RateLimit-Remaining", "4000")
+				.withTransformers("response-template")
+				.withBody("{\"id\":\"{{randomValue type='UUID'}}\",\"name\":\"run.1234\",\"state\":\"starting\","
+						+ "\"size\":\"performance-m\"}")));
+		heroku.stubFor(get(urlPathMatching("/apps/[^/]+/dynos/[^/]+")).atPriority(5)
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withTransformers("response-template")
+				.withBody("{\"id\":\"{{request.pathSegments.[3]}}\",\"name\":\"run.1234\",\"state\":\"up\"}")));
+	}
+
+	@Test
+	void databaseUrlsAndTheKeyGoToConfigVarsOnly(CapturedOutput output) {
+		String url = "postgres://backup:" + DB_PASSWORD + "@db.example.com:5432/app";
+		ApiClient.Response saved = this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"" + url + "\"}");
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		assertThat(saved.text("urlConfigVar")).isEqualTo("STRONGROOM_DATABASE_URL");
+		assertThat(saved.text("url")).isEqualTo("postgres://backup:****@db.example.com:5432/app");
+		heroku.verify(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config")).withRequestBody(
+				equalTo("{\"config\":[{\"name\":\"STRONGROOM_DATABASE_URL\",\"value\":\"" + url + "\"}]}")));
+		this.api.put("/api/v1/databases/PURPLE", "{\"url\": \"mysql://u:" + DB_PASSWORD + "@h/db\"}");
+		heroku.verify(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+				.containing("\"name\":\"STRONGROOM_PURPLE_DATABASE_URL\"")));
+		ApiClient.Response key = this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
+		String generated = key.text("key");
+		heroku.verify(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config")).withRequestBody(
+				equalTo("{\"config\":[{\"name\":\"STRONGROOM_ENCRYPTION_KEY\",\"value\":\"" + generated + "\"}]}")));
+		ApiClient.Response destination = this.api.put("/api/v1/destination",
+				"""
+						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "heroku-mode-s3-secret"}""");
+		assertThat(destination.status()).as(destination.body()).isEqualTo(200);
+		heroku.verify(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config")).withRequestBody(
+				equalTo("{\"config\":[{\"name\":\"STRONGROOM_AWS_ACCESS_KEY_ID\",\"value\":\"AKIAHEROKUMODE\"},"
+						+ "{\"name\":\"STRONGROOM_AWS_SECRET_ACCESS_KEY\",\"value\":\"heroku-mode-s3-secret\"}]}")));
+		List<String> kept = this.jdbc.queryForList("select name from target_secret where tenant_id = ?", String.class,
+				UUID.fromString(this.uuid));
+		assertThat(kept).as("only the S3 credentials are kept, sealed")
+			.containsExactlyInAnyOrder("destination/access-key-id", "destination/secret-access-key");
+		List<String> sealed = this.jdbc.queryForList("select sealed from target_secret where tenant_id = ?",
+				String.class, UUID.fromString(this.uuid));
+		assertThat(String.join(" ", sealed)).doesNotContain("heroku-mode-s3-secret").doesNotContain("AKIAHEROKUMODE");
+		assertThat(this.api.post("/api/v1/databases/DATABASE/test").text("code"))
+			.as("the URL is not Strongroom's to test without being sent")
+			.isEqualTo("not_configured");
+		this.bodies.remove(key.body());
+		assertThat(String.join("\n", this.bodies)).doesNotContain(DB_PASSWORD)
+			.doesNotContain(generated)
+			.doesNotContain("heroku-mode-s3-secret");
+		assertThat(output.getAll()).doesNotContain(DB_PASSWORD)
+			.doesNotContain(generated)
+			.doesNotContain("heroku-mode-s3-secret");
+	}
+
+	@Test
+	void whenHerokuRefusesTheConfigVarsNothingIsSaved() {
+		heroku.stubFor(patch(urlPathEqualTo("/addons/" + this.uuid + "/config")).atPriority(1)
+			.willReturn(aResponse().withStatus(422)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"invalid_params\",\"message\":\"nope\"}")));
+		ApiClient.Response refused = this.api.put("/api/v1/databases/DATABASE",
+				"{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db\"}");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+		assertThat(refused.text("code")).isEqualTo("config_vars_unavailable");
+		assertThat(refused.body()).doesNotContain(DB_PASSWORD);
+		assertThat(this.api.get("/api/v1/databases").json().get("items")).isEmpty();
+	}
+
+	@Test
+	void aBackupRunsAsAOneOffDynoWhoseCreateIsRetriedAndWhoseCrashFailsTheRun() throws Exception {
+		heroku.stubFor(post(urlPathEqualTo("/apps/" + APP_ID + "/dynos")).atPriority(1)
+			.inScenario("dyno")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(409)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"conflict\",\"message\":\"release not ready\"}"))
+			.willSetStateTo("rate limited"));
+		heroku.stubFor(post(urlPathEqualTo("/apps/" + APP_ID + "/dynos")).atPriority(1)
+			.inScenario("dyno")
+			.whenScenarioStateIs("rate limited")
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("RateLimit-Remaining", "0")
+				.withBody("{\"id\":\"rate_limit\",\"message\":\"slow down\"}"))
+			.willSetStateTo("ready"));
+		this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db\"}");
+		this.api.put("/api/v1/destination",
+				"""
+						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "s3-secret-1"}""");
+		this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		RunLauncherContract.await(
+				() -> heroku.findAll(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos"))).size() >= 3,
+				Duration.ofSeconds(30));
+		RunLauncherContract.await(() -> this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?",
+				String.class, UUID.fromString(id)) != null, Duration.ofSeconds(30));
+		assertThat(this.api.get("/api/v1/backups/" + id).text("status")).isEqualTo("LAUNCHING");
+		List<LoggedRequest> creates = heroku.findAll(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos")));
+		assertThat(creates).as("409 and 429 were retried").hasSize(3);
+		JsonNode body = json.readTree(creates.get(2).getBodyAsString());
+		String command = body.get("command").asString();
+		String sha = RunnerBundle.sha256(BUNDLE);
+		assertThat(command).contains("'https://strongroom.test/runner/bundle/strongroom-runner.tar.gz'")
+			.contains(sha)
+			.contains("backup --run 'https://strongroom.test/runner/v1/runs/" + id + "'")
+			.doesNotContain(DB_PASSWORD);
+		assertThat(body.get("size").asString()).isEqualTo("performance-m");
+		assertThat(body.get("time_to_live").asLong()).isEqualTo(7200);
+		assertThat(body.get("env").propertyNames()).containsExactly(LaunchRequest.TICKET_ENV);
+		assertThat(body.toString()).doesNotContain("s3-secret-1");
+
+		// the dyno fetches its spec with its ticket, then crashes
+		String ticket = body.get("env").get(LaunchRequest.TICKET_ENV).asString();
+		ApiClient dyno = new ApiClient("http://localhost:" + this.port, "Bearer " + ticket, this.bodies);
+		ApiClient.Response spec = dyno.get("/runner/v1/runs/" + id + "/spec");
+		assertThat(spec.status()).isEqualTo(200);
+		assertThat(spec.json().get("destination").get("secretAccessKeyEnv").asString())
+			.isEqualTo("STRONGROOM_AWS_SECRET_ACCESS_KEY");
+		heroku.stubFor(get(urlPathMatching("/apps/" + APP_ID + "/dynos/.+")).atPriority(1)
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"x\",\"name\":\"run.1234\",\"state\":\"crashed\"}")));
+		RunLauncherContract.await(() -> "FAILED".equals(this.api.get("/api/v1/backups/" + id).text("status")),
+				Duration.ofSeconds(30));
+		ApiClient.Response failed = this.api.get("/api/v1/backups/" + id);
+		assertThat(failed.json().get("error").get("kind").asString()).isEqualTo("RUNNER_EXITED");
+		assertThat(failed.json().get("error").get("message").asString()).contains("dyno run.1234 is crashed");
+		assertThat(dyno.get("/runner/v1/runs/" + id + "/spec").status()).isEqualTo(401);
+	}
+
+	@Test
+	void servesTheRunnerBundleAndItsHash() throws Exception {
+		ApiClient anyone = ApiClient.anonymous(this.port, this.bodies);
+		ApiClient.Response sha = anyone.get("/runner/bundle/strongroom-runner.tar.gz.sha256");
+		assertThat(sha.status()).isEqualTo(200);
+		assertThat(sha.body()).isEqualTo(RunnerBundle.sha256(BUNDLE) + "  strongroom-runner.tar.gz\n");
+		assertThat(anyone.get("/runner/bundle/strongroom-runner.tar.gz").body()).isEqualTo(Files.readString(BUNDLE));
+	}
+
+	LoggedRequest dynoCreate(String runId) {
+		return heroku.findAll(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos")))
+			.stream()
+			.filter((request) -> request.getBodyAsString().contains(runId))
+			.findFirst()
+			.orElse(null);
+	}
+
+	// The launcher contract
+
+	@Override
+	public RunLauncher launcher() {
+		return this.launcher;
+	}
+
+	@Override
+	public LaunchRequest request(BackupRunId run) {
+		LaunchRequest request = RunLauncherContract.request(run, "https://strongroom.test", APP_ID);
+		return new LaunchRequest(run, TenantId.of(this.uuid), request.callbackUrl(), request.ticket(),
+				request.environment(), APP_ID);
+	}
+
+	@Override
+	public Launched observe(BackupRunId run, LaunchHandle handle) {
+		LoggedRequest create = dynoCreate(run.toString());
+		assertThat(create).isNotNull();
+		JsonNode body = json.readTree(create.getBodyAsString());
+		Map<String, String> environment = new HashMap<>();
+		body.get("env").properties().forEach((entry) -> environment.put(entry.getKey(), entry.getValue().asString()));
+		return new Launched(body.get("command").asString(), environment);
+	}
+
+	@Override
+	public void end(BackupRunId run, LaunchHandle handle) {
+		String dynoId = handle.ref().substring(handle.ref().lastIndexOf('/') + 1);
+		heroku.stubFor(get(urlPathEqualTo("/apps/" + APP_ID + "/dynos/" + dynoId)).atPriority(1)
+			.willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"not_found\",\"message\":\"Couldn't find that process.\"}")));
+	}
+
+	@Override
+	public LaunchHandle foreignHandle() {
+		return new LaunchHandle("heroku", "not-a-dyno-handle");
+	}
+
+	@Override
+	public void breakLaunching() {
+		heroku.stubFor(post(urlPathMatching("/apps/[^/]+/dynos")).atPriority(1)
+			.willReturn(aResponse().withStatus(422)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"invalid_params\",\"message\":\"Dyno size not available\"}")));
+	}
+
+	static Path bundle() {
+		try {
+			Path file = Files.createTempFile("strongroom-runner", ".tar.gz");
+			Files.writeString(file, "a stand-in for the runner bundle " + UUID.randomUUID());
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
