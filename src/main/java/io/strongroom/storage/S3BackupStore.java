@@ -559,7 +559,8 @@ public final class S3BackupStore implements BackupStore {
 			catch (IOException | RuntimeException ex) {
 				StorageException failure = translate(this.future.isCompletedExceptionally() ? failure() : ex,
 						"upload '" + this.key + "'");
-				this.objectMayExist = true;
+				// the object exists only if the upload itself went through
+				this.objectMayExist = this.future.isDone() && !this.future.isCompletedExceptionally();
 				try {
 					cleanUp();
 				}
@@ -598,14 +599,22 @@ public final class S3BackupStore implements BackupStore {
 				// failed or cancelled: the SDK aborts its multipart upload; we check
 				// below
 			}
-			if (this.objectMayExist) {
-				delete(this.key);
+			try {
+				if (this.objectMayExist) {
+					delete(this.key);
+				}
+				// A CreateMultipartUpload still on the wire when we cancelled escapes the
+				// SDK's own abort, so look twice.
+				abortPending();
+				sleepQuietly(Duration.ofMillis(500));
+				abortPending();
 			}
-			// A CreateMultipartUpload still on the wire when we cancelled escapes the
-			// SDK's own abort, so look twice.
-			abortPending();
-			sleepQuietly(Duration.ofMillis(500));
-			abortPending();
+			catch (StorageException ex) {
+				// nothing can remain in a bucket that does not exist
+				if (ex.reason() != StorageException.Reason.NO_SUCH_BUCKET) {
+					throw ex;
+				}
+			}
 			this.cleanedUp = true;
 		}
 
