@@ -66,16 +66,16 @@ export SR_DATABASE_URL
 
 RUNNER="java $JVM_OPTS -jar $JAR"
 if [[ "$LAUNCH" == cds ]]; then
-  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/runner" >/dev/null
+  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" >/dev/null
   mkdir -p "$WORK/train"
   cat >"$WORK/train.json" <<SPEC
 { "version": 1, "addonName": "train", "databaseLabel": "T", "databaseUrlEnv": "SR_DATABASE_URL",
   "destination": { "type": "s3", "bucket": "bench", "region": "us-east-1", "endpoint": "$ENDPOINT",
     "pathStyle": true, "prefix": "train", "accessKeyIdEnv": "AWS_ACCESS_KEY_ID", "secretAccessKeyEnv": "AWS_SECRET_ACCESS_KEY" } }
 SPEC
-  SR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres java -XX:ArchiveClassesAtExit="$WORK/runner/runner.jsa" \
-    $JVM_OPTS -jar "$WORK/runner/strongroom.jar" backup --spec "$WORK/train.json" >/dev/null 2>>"$WORK/errors.log"
-  RUNNER="java -XX:SharedArchiveFile=$WORK/runner/runner.jsa $JVM_OPTS -jar $WORK/runner/strongroom.jar"
+  SR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres java -XX:ArchiveClassesAtExit="$WORK/extracted/runner.jsa" \
+    $JVM_OPTS -jar "$WORK/extracted/strongroom.jar" backup --spec "$WORK/train.json" >/dev/null 2>>"$WORK/errors.log"
+  RUNNER="java -XX:SharedArchiveFile=$WORK/extracted/runner.jsa $JVM_OPTS -jar $WORK/extracted/strongroom.jar"
 fi
 echo "launch: $RUNNER; zstd level $LEVEL; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 

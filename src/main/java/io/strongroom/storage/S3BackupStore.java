@@ -559,7 +559,8 @@ public final class S3BackupStore implements BackupStore {
 			catch (IOException | RuntimeException ex) {
 				StorageException failure = translate(this.future.isCompletedExceptionally() ? failure() : ex,
 						"upload '" + this.key + "'");
-				this.objectMayExist = true;
+				// the object exists only if the upload itself went through
+				this.objectMayExist = this.future.isDone() && !this.future.isCompletedExceptionally();
 				try {
 					cleanUp();
 				}
@@ -609,7 +610,7 @@ public final class S3BackupStore implements BackupStore {
 				abortPending();
 			}
 			catch (StorageException ex) {
-				// no bucket, nothing of ours in it
+				// nothing can remain in a bucket that does not exist
 				if (ex.reason() != StorageException.Reason.NO_SUCH_BUCKET) {
 					throw ex;
 				}
