@@ -1,0 +1,201 @@
+package io.strongroom.target;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.strongroom.runner.DatabaseUrl;
+import io.strongroom.runner.Engine;
+import io.strongroom.runner.FailureKind;
+
+/**
+ * "Test connection": connects the way the runner will (credentials as driver properties,
+ * never in a URL string), reads the server version, checks that every table the dump will
+ * read is readable, and warns when the user may write. Never runs a dump tool: that is
+ * the runner's job, on the machine (or dyno) where the backup will run. Messages are
+ * passed through {@link DatabaseUrl#mask} before they leave.
+ */
+final class ConnectionProbe {
+
+	private static final int TIMEOUT_SECONDS = 10;
+
+	private ConnectionProbe() {
+	}
+
+	static ConnectionReport probe(DatabaseUrl url) {
+		String engine = url.engine().name().toLowerCase(Locale.ROOT);
+		try (Connection connection = connect(url)) {
+			return (url.engine() == Engine.POSTGRES) ? postgres(connection, engine) : mysql(connection, url, engine);
+		}
+		catch (SQLException ex) {
+			FailureKind kind = classify(ex);
+			return new ConnectionReport(false, engine, null, null, 0, List.of(), false, List.of(), kind.name(),
+					url.mask(describe(kind, ex)));
+		}
+	}
+
+	private static ConnectionReport postgres(Connection connection, String engine) throws SQLException {
+		String version;
+		int versionNumber;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"select current_setting('server_version'), current_setting('server_version_num')::int")) {
+			rs.next();
+			version = rs.getString(1);
+			versionNumber = rs.getInt(2);
+		}
+		int tables = 0;
+		List<String> unreadable = new ArrayList<>();
+		boolean canWrite = false;
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+				select n.nspname, c.relname, has_table_privilege(c.oid, 'SELECT'),
+				       has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
+				from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where c.relkind in ('r', 'p', 'm')
+				  and n.nspname not in ('pg_catalog', 'information_schema', 'heroku_ext')
+				  and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
+				order by 1, 2""")) {
+			while (rs.next()) {
+				tables++;
+				if (!rs.getBoolean(3)) {
+					unreadable.add(rs.getString(1) + "." + rs.getString(2));
+				}
+				canWrite |= rs.getBoolean(4);
+			}
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+			canWrite |= rs.next() && rs.getBoolean(1);
+		}
+		List<String> warnings = new ArrayList<>();
+		if (canWrite) {
+			warnings.add("This user may change data. A read-only user is safer for backups:"
+					+ " GRANT pg_read_all_data TO a new role, and use that role's URL.");
+		}
+		String client = "pg_dump " + (versionNumber / 10000) + " or newer (pg_dump refuses servers newer than itself)";
+		return report(engine, version, client, tables, unreadable, canWrite, warnings);
+	}
+
+	private static ConnectionReport mysql(Connection connection, DatabaseUrl url, String engine) throws SQLException {
+		String version;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select version()")) {
+			rs.next();
+			version = rs.getString(1);
+		}
+		List<String> names = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(
+				"select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE'"
+						+ " order by table_name")) {
+			statement.setString(1, url.database());
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+		}
+		List<String> unreadable = new ArrayList<>();
+		for (String name : names.subList(0, Math.min(names.size(), 2000))) {
+			try (Statement statement = connection.createStatement()) {
+				statement.executeQuery("select 1 from " + quote(url.database()) + "." + quote(name) + " limit 0")
+					.close();
+			}
+			catch (SQLException ex) {
+				unreadable.add(url.database() + "." + name);
+			}
+		}
+		boolean canWrite = false;
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("show grants")) {
+			while (rs.next()) {
+				String grant = rs.getString(1).toUpperCase(Locale.ROOT);
+				canWrite |= grant.contains("ALL PRIVILEGES") || grant.contains("INSERT") || grant.contains("UPDATE")
+						|| grant.contains("DELETE");
+			}
+		}
+		List<String> warnings = new ArrayList<>();
+		if (canWrite) {
+			warnings.add("This user may change data. A read-only user is safer for backups: GRANT SELECT, SHOW VIEW,"
+					+ " TRIGGER, EVENT, LOCK TABLES ON the database to a new user, and use that user's URL.");
+		}
+		boolean mariadb = version.toLowerCase(Locale.ROOT).contains("mariadb");
+		String client = mariadb ? "mariadb-dump (MariaDB " + version.replaceAll("-.*", "") + " or newer)"
+				: "mysqldump (MySQL " + version.replaceAll("-.*", "") + " or newer)";
+		return report(mariadb ? "mariadb" : engine, version, client, names.size(), unreadable, canWrite, warnings);
+	}
+
+	private static ConnectionReport report(String engine, String version, String client, int tables,
+			List<String> unreadable, boolean canWrite, List<String> warnings) {
+		boolean ok = unreadable.isEmpty();
+		return new ConnectionReport(ok, engine, version, client, tables, List.copyOf(unreadable), canWrite,
+				List.copyOf(warnings), ok ? null : FailureKind.PERMISSION_DENIED.name(),
+				ok ? null : "The user may not read " + unreadable.size() + " table(s); the backup would fail. Grant"
+						+ " SELECT on them, or exclude them.");
+	}
+
+	private static Connection connect(DatabaseUrl url) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", url.user());
+		properties.setProperty("password", url.password().value());
+		if (url.engine() == Engine.POSTGRES) {
+			properties.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS));
+			properties.setProperty("socketTimeout", "60");
+			properties.setProperty("ApplicationName", "strongroom-test");
+			for (String name : new String[] { "sslmode", "sslrootcert" }) {
+				String value = url.parameters().get(name);
+				if (value != null) {
+					properties.setProperty(name, value);
+				}
+			}
+			return new org.postgresql.Driver().connect(
+					"jdbc:postgresql://" + host(url) + ":" + url.port() + "/"
+							+ java.net.URLEncoder.encode(url.database(), java.nio.charset.StandardCharsets.UTF_8),
+					properties);
+		}
+		properties.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS * 1000));
+		properties.setProperty("socketTimeout", "60000");
+		return new org.mariadb.jdbc.Driver().connect("jdbc:mariadb://" + host(url) + ":" + url.port() + "/",
+				properties);
+	}
+
+	private static String host(DatabaseUrl url) {
+		return url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+	}
+
+	private static String quote(String identifier) {
+		return "`" + identifier.replace("`", "``") + "`";
+	}
+
+	static FailureKind classify(SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		int code = ex.getErrorCode();
+		if (state.startsWith("28") || code == 1045) {
+			return FailureKind.AUTHENTICATION_FAILED;
+		}
+		if (state.startsWith("08") || code == 2002 || code == 2003 || code == 2005) {
+			return FailureKind.CONNECTION_REFUSED;
+		}
+		if ("3D000".equals(state) || code == 1049 || code == 1044 || "42000".equals(state) || "42501".equals(state)) {
+			return FailureKind.PERMISSION_DENIED;
+		}
+		return FailureKind.DUMP_FAILED;
+	}
+
+	private static String describe(FailureKind kind, SQLException ex) {
+		String what = switch (kind) {
+			case AUTHENTICATION_FAILED -> "The database refused the user name or password.";
+			case CONNECTION_REFUSED -> "The database server cannot be reached: check the host and port, and that it"
+					+ " accepts connections from here.";
+			case PERMISSION_DENIED -> "The user may not use this database.";
+			default -> "Connecting failed.";
+		};
+		String detail = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
+		return what + " (" + detail + ")";
+	}
+
+}

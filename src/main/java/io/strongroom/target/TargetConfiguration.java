@@ -1,0 +1,54 @@
+package io.strongroom.target;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.strongroom.heroku.HerokuPlatformClient;
+import io.strongroom.schedule.Schedules;
+import io.strongroom.secrets.SecretBox;
+import io.strongroom.tenant.PlanCatalog;
+import io.strongroom.tenant.TenantRepository;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class TargetConfiguration {
+
+	@Bean
+	SealedSecretVault targetSecretVault(TargetSecretRepository secrets, SecretBox box,
+			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+		return new SealedSecretVault(secrets, box, new TransactionTemplate(transactionManager),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	TargetSecrets targetSecrets(@Value("${strongroom.secrets.mode:local}") String mode, SealedSecretVault vault,
+			ObjectProvider<HerokuPlatformClient> heroku) {
+		TargetSecrets.Mode parsed;
+		try {
+			parsed = TargetSecrets.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("strongroom.secrets.mode must be local or heroku, not " + mode);
+		}
+		HerokuPlatformClient client = heroku.getIfAvailable();
+		return new TargetSecrets(parsed, vault, (client != null) ? new HerokuConfigVars(client) : null);
+	}
+
+	@Bean
+	Targets targets(BackupDatabaseRepository databases, DestinationRepository destinations,
+			EncryptionKeyRepository keys, NotificationSettingsRepository notifications, TenantRepository tenants,
+			PlanCatalog plans, TargetSecrets secrets, Schedules schedules, TargetProperties properties, JsonMapper json,
+			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+		return new Targets(databases, destinations, keys, notifications, tenants, plans, secrets, schedules, properties,
+				json, new TransactionTemplate(transactionManager), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+}
