@@ -64,6 +64,8 @@ class LocalRunLauncher implements RunLauncher {
 	LocalRunLauncher(List<String> command, int maxConcurrent, int maxLogLines, RunOutput log,
 			Consumer<RunnerExited> exits) {
 		this.command = List.copyOf(command);
+		logger.info("Local runners start as: {} backup --run <run URL> (at most {} at once)",
+				String.join(" ", command.subList(0, Math.min(command.size(), 3))), maxConcurrent);
 		this.maxConcurrent = maxConcurrent;
 		this.maxLogLines = maxLogLines;
 		this.log = log;

@@ -62,6 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class BackupEndToEndIntegrationTests {
 
+	static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(BackupEndToEndIntegrationTests.class);
+
 	static S3MockServer s3;
 
 	static String bucket;
@@ -174,8 +176,10 @@ class BackupEndToEndIntegrationTests {
 		await(() -> "FAILED".equals(user.api().get("/api/v1/backups/" + id).text("status")), Duration.ofSeconds(90));
 		ApiClient.Response failed = user.api().get("/api/v1/backups/" + id);
 		assertThat(failed.json().get("error").get("kind").asString()).isEqualTo("STALLED");
-		assertThat(Duration.between(frozen, Instant.now())).as("the stall timeout (25 s) and a watchdog round")
-			.isLessThan(Duration.ofSeconds(45));
+		Duration took = Duration.between(frozen, Instant.now());
+		logger.info("Measured: a frozen runner was FAILED (stalled) {} ms after it froze (stall timeout 25 s)",
+				took.toMillis());
+		assertThat(took).as("the stall timeout (25 s) and a watchdog round").isLessThan(Duration.ofSeconds(45));
 		await(() -> !runner.isAlive(), Duration.ofSeconds(30));
 		await(() -> pendingUploads(user.addonName()) == 0, Duration.ofSeconds(30));
 		assertThat(objects(user.addonName())).as("no object was completed").isZero();
@@ -189,7 +193,10 @@ class BackupEndToEndIntegrationTests {
 		ProcessHandle runner = runnerProcess(user, id);
 		awaitPendingUpload(user);
 		signal(runner, "KILL");
+		Instant killed = Instant.now();
 		await(() -> "FAILED".equals(user.api().get("/api/v1/backups/" + id).text("status")), Duration.ofSeconds(60));
+		logger.info("Measured: a killed runner was FAILED {} ms after the kill",
+				Duration.between(killed, Instant.now()).toMillis());
 		assertThat(user.api().get("/api/v1/backups/" + id).json().get("error").get("kind").asString())
 			.isEqualTo("RUNNER_EXITED");
 		await(() -> pendingUploads(user.addonName()) == 0, Duration.ofSeconds(30));
@@ -251,6 +258,10 @@ class BackupEndToEndIntegrationTests {
 			.contains(user.api().get("/api/v1/backups/" + id).text("status")), Duration.ofMinutes(4));
 		ApiClient.Response run = user.api().get("/api/v1/backups/" + id);
 		assertThat(run.text("status")).as(run.body()).isEqualTo("SUCCEEDED");
+		logger.info("Measured: backup {} from request to SUCCEEDED in {} ms (runner total {} ms)", id,
+				Duration.between(Instant.parse(run.text("createdAt")), Instant.parse(run.text("finishedAt")))
+					.toMillis(),
+				run.json().get("durationsMillis").get("total").asLong());
 		assertThat(run.text("sha256")).matches("[0-9a-f]{64}");
 		ApiClient.Response link = user.api().post("/api/v1/backups/" + id + "/download-url");
 		assertThat(link.status()).as(link.body()).isEqualTo(200);
