@@ -84,28 +84,24 @@ final class BackupCommand {
 		}
 		byte[] salt = OpenSslFormat.newSalt();
 		byte[] macSalt = OpenSslFormat.newSalt();
-		// The destination (mostly the S3 client's start-up), the keys and a size estimate
-		// are prepared while the database connects; nothing is uploaded before they are.
-		CompletableFuture<Long> size = new CompletableFuture<>();
-		daemon("strongroom-size", () -> size.complete(DatabaseSize.estimate(url)));
-		CompletableFuture<Prepared> ready = new CompletableFuture<>();
-		daemon("strongroom-prepare", () -> {
-			try {
-				BackupStore store = openStore(spec.destination());
-				try {
-					store.checkAccess();
-				}
-				catch (RuntimeException ex) {
-					store.close();
-					throw ex;
-				}
-				this.console.info("destination " + store + " is reachable");
-				ready.complete(new Prepared(store, OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, key, salt), salt,
+		// The destination (seconds of S3 client start-up on a cold JVM), the keys and a
+		// size estimate are prepared while the database connects and the dump starts;
+		// nothing is uploaded before the destination said yes.
+		CompletableFuture<Long> size = supply("strongroom-size", () -> DatabaseSize.estimate(url));
+		CompletableFuture<Crypto> crypto = supply("strongroom-keys",
+				() -> new Crypto(OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, key, salt), salt,
 						OpenSslFormat.mac(key, macSalt), macSalt));
+		CompletableFuture<BackupStore> destination = supply("strongroom-destination", () -> {
+			BackupStore store = openStore(spec.destination());
+			try {
+				store.checkAccess();
 			}
-			catch (Throwable ex) {
-				ready.completeExceptionally(ex);
+			catch (RuntimeException ex) {
+				store.close();
+				throw ex;
 			}
+			this.console.info("destination " + store + " is reachable");
+			return store;
 		});
 		try {
 			this.cancellation.check();
@@ -119,41 +115,47 @@ final class BackupCommand {
 			}
 			catch (RunnerFailure ex) {
 				// a destination that fails too is the first thing to fix
-				throw destinationFailure(ready).orElse(ex);
+				throw destinationFailure(destination).orElse(ex);
 			}
 			try (dump) {
-				long connectMillis = millisSince(connectStart);
-				Prepared prepared;
-				try {
-					prepared = ready.join();
-				}
-				catch (CompletionException ex) {
-					dump.kill();
-					throw this.failures.classify(ex.getCause());
-				}
-				try (BackupStore store = prepared.store()) {
-					return stream(spec, prepared, store, dump, size.join(), start, connectMillis);
-				}
+				return stream(spec, crypto.join(), destination, size, dump, start, millisSince(connectStart));
 			}
 		}
 		finally {
-			ready.thenAccept((prepared) -> prepared.store().close());
+			destination.thenAccept(BackupStore::close);
 		}
 	}
 
-	private static void daemon(String name, Runnable task) {
-		Thread thread = new Thread(task, name);
+	/** Runs a step on its own daemon thread. */
+	private static <T> CompletableFuture<T> supply(String name, ThrowingSupplier<T> step) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				result.complete(step.get());
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		}, name);
 		thread.setDaemon(true);
 		thread.start();
+		return result;
 	}
 
-	/** The open destination, the cipher and the MAC, ready before the stream starts. */
-	record Prepared(BackupStore store, Cipher cipher, byte[] salt, Mac mac, byte[] macSalt) {
+	@FunctionalInterface
+	private interface ThrowingSupplier<T> {
+
+		T get() throws Exception;
+
 	}
 
-	private Optional<RunnerFailure> destinationFailure(CompletableFuture<Prepared> ready) {
+	/** The cipher and the MAC, derived before the stream starts. */
+	record Crypto(Cipher cipher, byte[] salt, Mac mac, byte[] macSalt) {
+	}
+
+	private Optional<RunnerFailure> destinationFailure(CompletableFuture<BackupStore> destination) {
 		try {
-			ready.get(30, TimeUnit.SECONDS);
+			destination.get(30, TimeUnit.SECONDS);
 			return Optional.empty();
 		}
 		catch (ExecutionException ex) {
@@ -168,28 +170,35 @@ final class BackupCommand {
 		}
 	}
 
-	private Map<String, Object> stream(BackupSpec spec, Prepared keys, BackupStore store, StartedDump dump,
-			long expectedBytes, long start, long connectMillis) throws RunnerFailure {
+	/** Bytes of the encrypted stream that may wait in memory for the destination. */
+	static final int DEFERRED_BYTES = 8 * 1024 * 1024;
+
+	private Map<String, Object> stream(BackupSpec spec, Crypto keys, CompletableFuture<BackupStore> destination,
+			CompletableFuture<Long> size, StartedDump dump, long start, long connectMillis) throws RunnerFailure {
 		String objectKey = ObjectNames.objectKey(spec, dump.engine());
 		String manifestKey = ObjectNames.manifestKey(objectKey);
 		this.console.info("dumping " + dump.engine().name().toLowerCase(Locale.ROOT) + " " + dump.serverVersion()
-				+ " with " + dump.clientVersion()
-				+ ((expectedBytes >= 0) ? ", about " + Progress.bytes(expectedBytes) + " on the server" : ""));
-		this.console.info("writing " + objectKey);
-		if (store instanceof S3BackupStore) {
-			long buffer = S3BackupStore.uploadBufferBytes(expectedBytes);
-			if (buffer > Runtime.getRuntime().maxMemory() / 2) {
-				this.console.warn("a database of " + Progress.bytes(expectedBytes) + " needs upload parts of "
-						+ Progress.bytes(buffer / 3) + " (S3 allows 10,000 parts); give the runner at least -Xmx"
-						+ (2 * buffer / (1024 * 1024) + 64) + "m");
+				+ " with " + dump.clientVersion());
+		DeferredUpload upload = new DeferredUpload(() -> {
+			BackupStore destinationStore = join(destination);
+			long expectedBytes = size.join();
+			this.console.info("writing " + objectKey
+					+ ((expectedBytes >= 0) ? " (about " + Progress.bytes(expectedBytes) + " on the server)" : ""));
+			if (destinationStore instanceof S3BackupStore) {
+				long buffer = S3BackupStore.uploadBufferBytes(expectedBytes);
+				if (buffer > Runtime.getRuntime().maxMemory() / 2) {
+					this.console.warn("a database of " + Progress.bytes(expectedBytes) + " needs upload parts of "
+							+ Progress.bytes(buffer / 3) + " (S3 allows 10,000 parts); give the runner at least -Xmx"
+							+ (2 * buffer / (1024 * 1024) + 64) + "m");
+				}
 			}
-		}
+			return destinationStore.startUpload(objectKey, Map.of(META_RUN, spec.runId()), expectedBytes);
+		}, destination, DEFERRED_BYTES);
+		BackupStore store = null;
 		this.progress.stage("dump");
 		long dumpStart = System.nanoTime();
 		boolean completed = false;
-		Upload upload = null;
 		try {
-			upload = store.startUpload(objectKey, Map.of(META_RUN, spec.runId()), expectedBytes);
 			Integrity integrity = new Integrity(keys.mac());
 			BackupPipeline pipeline = new BackupPipeline(spec.compression(), keys.cipher(), keys.salt(), integrity,
 					this.progress);
@@ -209,6 +218,8 @@ final class BackupCommand {
 			metadata.put(META_SHA256, outcome.sha256());
 			metadata.put(META_HMAC, outcome.hmac());
 			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(keys.macSalt()));
+			upload.start();
+			store = join(destination);
 			completed = true;
 			upload.complete(metadata);
 			this.console.info("upload complete; writing the manifest");
@@ -231,14 +242,28 @@ final class BackupCommand {
 		catch (Exception ex) {
 			RunnerFailure failure = this.failures.classify(ex);
 			dump.kill();
-			if (upload != null) {
-				abortQuietly(upload, failure);
-			}
-			if (completed) {
+			abortQuietly(upload, failure);
+			if (completed && store != null) {
 				deleteQuietly(store, objectKey, failure);
 				deleteQuietly(store, manifestKey, failure);
 			}
 			throw failure;
+		}
+	}
+
+	/** The destination, once ready, or its failure. */
+	private static BackupStore join(CompletableFuture<BackupStore> destination) throws RunnerFailure {
+		try {
+			return destination.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RunnerFailure failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof StorageException storage) {
+				throw Failures.storage(storage);
+			}
+			throw ex;
 		}
 	}
 
