@@ -87,6 +87,14 @@ class DeliveryStore {
 		return inserted == 1;
 	}
 
+	/** Whether the event has a delivery on the channel to the recipient. */
+	boolean exists(String eventKey, Channel channel, String recipient) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notify_delivery WHERE idempotency_key = :key")
+			.param("key", idempotencyKey(eventKey, channel, recipient))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
 	 * Claims due deliveries (pending and due, or claimed by a worker whose lease ran out)
 	 * for this worker; each claim counts as an attempt.

@@ -43,19 +43,22 @@ class DeliveryWorker {
 
 	private final TenantRepository tenants;
 
+	private final Recipients recipients;
+
 	private final NotifyProperties.Worker settings;
 
 	private final Clock clock;
 
 	DeliveryWorker(DeliveryStore store, MailChannel mail, WebhookClient webhooks, LogplexClient logplex,
-			ObjectProvider<WebhookEndpoints> endpoints, TenantRepository tenants, NotifyProperties.Worker settings,
-			Clock clock) {
+			ObjectProvider<WebhookEndpoints> endpoints, TenantRepository tenants, Recipients recipients,
+			NotifyProperties.Worker settings, Clock clock) {
 		this.store = store;
 		this.mail = mail;
 		this.webhooks = webhooks;
 		this.logplex = logplex;
 		this.endpoints = endpoints;
 		this.tenants = tenants;
+		this.recipients = recipients;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -67,13 +70,30 @@ class DeliveryWorker {
 		Map<TenantId, List<Delivery>> logLines = new LinkedHashMap<>();
 		for (Delivery delivery : claimed) {
 			switch (delivery.channel()) {
-				case EMAIL -> attempt(delivery, () -> this.mail.send(delivery));
+				case EMAIL -> attempt(delivery, () -> mail(delivery));
 				case WEBHOOK -> attempt(delivery, () -> webhook(delivery));
 				case LOG -> logLines.computeIfAbsent(delivery.tenant(), (t) -> new ArrayList<>()).add(delivery);
 			}
 		}
 		logLines.forEach(this::logLines);
 		return claimed.size();
+	}
+
+	private DeliveryStatus mail(Delivery delivery) throws DeliveryFailure {
+		if (!Recipients.OWNER.equals(delivery.recipient())) {
+			return this.mail.send(delivery, List.of(delivery.recipient()));
+		}
+		// the owner, looked up now; an added address of the same event already has its
+		// own mail
+		List<String> owners = this.recipients.ownerAddresses(delivery.tenant());
+		if (owners.isEmpty()) {
+			throw new DeliveryFailure("nobody to tell: no app owner known and no users", false);
+		}
+		List<String> to = owners.stream()
+			.filter((email) -> !this.store.exists(delivery.eventKey(), Channel.EMAIL, email))
+			.toList();
+		// every owner address is also an added one, mailed by its own delivery
+		return to.isEmpty() ? DeliveryStatus.SENT : this.mail.send(delivery, to);
 	}
 
 	private DeliveryStatus webhook(Delivery delivery) throws DeliveryFailure {

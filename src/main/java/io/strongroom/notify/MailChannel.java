@@ -1,5 +1,7 @@
 package io.strongroom.notify;
 
+import java.util.List;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -31,17 +33,20 @@ final class MailChannel {
 		this.from = from;
 	}
 
-	DeliveryStatus send(Delivery delivery) throws DeliveryFailure {
+	/**
+	 * Sends the delivery to {@code to} (its recipient, or the addresses it stands for).
+	 */
+	DeliveryStatus send(Delivery delivery, List<String> to) throws DeliveryFailure {
 		if (this.sender == null) {
 			log.info("No SMTP server configured (spring.mail.host), so this mail is logged, not sent: to={} subject={}"
-					+ "\n{}", delivery.recipient(), delivery.subject(), delivery.text());
+					+ "\n{}", String.join(", ", to), delivery.subject(), delivery.text());
 			return DeliveryStatus.LOGGED;
 		}
 		try {
 			MimeMessage message = message(this.sender, "<" + delivery.idempotencyKey() + "@strongroom>");
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(this.from);
-			helper.setTo(delivery.recipient());
+			helper.setTo(to.toArray(String[]::new));
 			helper.setSubject((delivery.subject() != null) ? delivery.subject() : "Strongroom");
 			if (delivery.html() != null) {
 				helper.setText(delivery.text(), delivery.html());

@@ -141,9 +141,12 @@ public class Notifications {
 			if (decision.isEmpty()) {
 				continue;
 			}
+			Tenant tenant = tenant(failing.tenant());
+			if (tenant.isDeprovisioned()) {
+				continue;
+			}
 			Health after = decision.get().after();
 			this.health.save(failing.tenant(), failing.databaseLabel(), after, now);
-			Tenant tenant = tenant(failing.tenant());
 			notice(tenant,
 					new Notice(NoticeKind.STILL_FAILING, tenant.name(), tenant.appName(), failing.databaseLabel(),
 							after.lastRunId(), now, after.failureKind(), after.failureMessage(), after.failingSince(),

@@ -19,8 +19,8 @@ class NotifyConfiguration {
 
 	@Bean
 	DeliveryWorker notifyDeliveryWorker(DeliveryStore store, ObjectProvider<JavaMailSender> mailSender,
-			ObjectProvider<WebhookEndpoints> endpoints, TenantRepository tenants, NotifyProperties properties,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<WebhookEndpoints> endpoints, TenantRepository tenants, Recipients recipients,
+			NotifyProperties properties, ObjectProvider<Clock> clock) {
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -30,7 +30,7 @@ class NotifyConfiguration {
 		String userAgent = properties.http().userAgent() + " Java/" + Runtime.version().feature();
 		return new DeliveryWorker(store, new MailChannel(mailSender.getIfAvailable(), properties.mail().from()),
 				new WebhookClient(http, userAgent, properties.http().timeout(), time),
-				new LogplexClient(http, userAgent, properties.http().timeout()), endpoints, tenants,
+				new LogplexClient(http, userAgent, properties.http().timeout()), endpoints, tenants, recipients,
 				properties.worker(), time);
 	}
 

@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who is told: the app owner (or, when unknown, the resource's users) and the addresses
  * the resource's users added.
+ * <p>
+ * When an {@link AppOwnerLookup} exists, the owner is recorded as the symbolic recipient
+ * {@value #OWNER} and looked up when the mail is sent: the lookup may call Heroku, which
+ * must never happen inside the transaction that records the notice.
  */
 @Component
 class Recipients {
@@ -46,21 +50,52 @@ class Recipients {
 		this.jdbc = jdbc;
 	}
 
-	/** Everyone to mail about this resource, each address once (case-insensitively). */
+	/** The recipient that stands for the app owner until the mail is sent. */
+	static final String OWNER = "owner";
+
+	/**
+	 * Everyone to mail about this resource, each address once (case-insensitively):
+	 * {@value #OWNER} or the users, then the added addresses. No remote call.
+	 */
 	List<String> emailsFor(TenantId tenant) {
 		Map<String, String> emails = new LinkedHashMap<>();
-		Optional<String> owner = owner(tenant);
-		if (owner.isPresent()) {
-			add(emails, owner.get());
+		if (this.owners.getIfAvailable() != null) {
+			emails.put(OWNER, OWNER);
 		}
 		else {
-			this.users.findByTenantIdOrderByCreatedAt(tenant.value())
-				.stream()
-				.map(TenantUser::email)
-				.forEach((e) -> add(emails, e));
+			users(tenant).forEach((e) -> add(emails, e));
 		}
 		configured(tenant).forEach((e) -> add(emails, e));
 		return List.copyOf(emails.values());
+	}
+
+	/**
+	 * The addresses {@value #OWNER} stands for, looked up now (outside any transaction):
+	 * the app owner, or the resource's users when the owner is unknown.
+	 * @throws DeliveryFailure (retryable) when the owner cannot be looked up now
+	 */
+	List<String> ownerAddresses(TenantId tenant) throws DeliveryFailure {
+		AppOwnerLookup lookup = this.owners.getIfAvailable();
+		Optional<String> owner;
+		try {
+			owner = (lookup != null) ? lookup.ownerEmail(tenant).filter((e) -> !HEROKU_ID.matcher(e).matches())
+					: Optional.empty();
+		}
+		catch (RuntimeException ex) {
+			throw new DeliveryFailure("could not look up the app owner: " + ex.getClass().getSimpleName(), true);
+		}
+		Map<String, String> emails = new LinkedHashMap<>();
+		if (owner.isPresent()) {
+			add(emails, owner.get());
+		}
+		if (emails.isEmpty()) {
+			users(tenant).forEach((e) -> add(emails, e));
+		}
+		return List.copyOf(emails.values());
+	}
+
+	private List<String> users(TenantId tenant) {
+		return this.users.findByTenantIdOrderByCreatedAt(tenant.value()).stream().map(TenantUser::email).toList();
 	}
 
 	List<String> configured(TenantId tenant) {
@@ -110,21 +145,6 @@ class Recipients {
 			throw new InvalidRecipient("'" + trimmed + "' is not an email address like ops@example.com");
 		}
 		return trimmed;
-	}
-
-	private Optional<String> owner(TenantId tenant) {
-		AppOwnerLookup lookup = this.owners.getIfAvailable();
-		if (lookup == null) {
-			return Optional.empty();
-		}
-		try {
-			return lookup.ownerEmail(tenant).filter((email) -> !HEROKU_ID.matcher(email).matches());
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not look up the app owner of {} ({}); telling its users instead", tenant,
-					ex.getClass().getSimpleName());
-			return Optional.empty();
-		}
 	}
 
 	private static void add(Map<String, String> emails, String email) {

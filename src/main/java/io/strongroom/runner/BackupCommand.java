@@ -7,6 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
 
 import io.strongroom.storage.BackupStore;
 import io.strongroom.storage.FilesystemBackupStore;
@@ -74,63 +82,142 @@ final class BackupCommand {
 		catch (IllegalArgumentException ex) {
 			throw new RunnerFailure(FailureKind.USAGE, "Bad dump options: " + ex.getMessage());
 		}
-		try (BackupStore store = openStore(spec.destination())) {
+		byte[] salt = OpenSslFormat.newSalt();
+		byte[] macSalt = OpenSslFormat.newSalt();
+		// The destination (mostly the S3 client's start-up), the keys and a size estimate
+		// are prepared while the database connects; nothing is uploaded before they are.
+		CompletableFuture<Long> size = new CompletableFuture<>();
+		daemon("strongroom-size", () -> size.complete(DatabaseSize.estimate(url)));
+		CompletableFuture<Prepared> ready = new CompletableFuture<>();
+		daemon("strongroom-prepare", () -> {
 			try {
-				store.checkAccess();
+				BackupStore store = openStore(spec.destination());
+				try {
+					store.checkAccess();
+				}
+				catch (RuntimeException ex) {
+					store.close();
+					throw ex;
+				}
+				this.console.info("destination " + store + " is reachable");
+				ready.complete(new Prepared(store, OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, key, salt), salt,
+						OpenSslFormat.mac(key, macSalt), macSalt));
 			}
-			catch (StorageException ex) {
-				throw Failures.storage(ex);
+			catch (Throwable ex) {
+				ready.completeExceptionally(ex);
 			}
+		});
+		try {
 			this.cancellation.check();
 			this.progress.stage("connect");
 			this.console.info("connecting to " + url);
 			long connectStart = System.nanoTime();
-			try (StartedDump dump = DatabaseDump.forEngine(url.engine())
-				.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories()))) {
-				long connectMillis = millisSince(connectStart);
-				return stream(spec, key, store, dump, start, connectMillis);
+			StartedDump dump;
+			try {
+				dump = DatabaseDump.forEngine(url.engine())
+					.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories()));
 			}
+			catch (RunnerFailure ex) {
+				// a destination that fails too is the first thing to fix
+				throw destinationFailure(ready).orElse(ex);
+			}
+			try (dump) {
+				long connectMillis = millisSince(connectStart);
+				Prepared prepared;
+				try {
+					prepared = ready.join();
+				}
+				catch (CompletionException ex) {
+					dump.kill();
+					throw this.failures.classify(ex.getCause());
+				}
+				try (BackupStore store = prepared.store()) {
+					return stream(spec, prepared, store, dump, size.join(), start, connectMillis);
+				}
+			}
+		}
+		finally {
+			ready.thenAccept((prepared) -> prepared.store().close());
 		}
 	}
 
-	private Map<String, Object> stream(BackupSpec spec, Secret key, BackupStore store, StartedDump dump, long start,
-			long connectMillis) throws RunnerFailure {
-		DatabaseStatistics statistics = dump.statistics();
+	private static void daemon(String name, Runnable task) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** The open destination, the cipher and the MAC, ready before the stream starts. */
+	record Prepared(BackupStore store, Cipher cipher, byte[] salt, Mac mac, byte[] macSalt) {
+	}
+
+	private Optional<RunnerFailure> destinationFailure(CompletableFuture<Prepared> ready) {
+		try {
+			ready.get(30, TimeUnit.SECONDS);
+			return Optional.empty();
+		}
+		catch (ExecutionException ex) {
+			return Optional.of(this.failures.classify(ex.getCause()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (TimeoutException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private Map<String, Object> stream(BackupSpec spec, Prepared keys, BackupStore store, StartedDump dump,
+			long expectedBytes, long start, long connectMillis) throws RunnerFailure {
 		String objectKey = ObjectNames.objectKey(spec, dump.engine());
 		String manifestKey = ObjectNames.manifestKey(objectKey);
 		this.console.info("dumping " + dump.engine().name().toLowerCase(Locale.ROOT) + " " + dump.serverVersion()
-				+ " with " + dump.clientVersion() + ": " + statistics.tables().size() + " tables, "
-				+ statistics.totalRows() + " rows, " + Progress.bytes(statistics.databaseBytes()) + " on the server");
+				+ " with " + dump.clientVersion()
+				+ ((expectedBytes >= 0) ? ", about " + Progress.bytes(expectedBytes) + " on the server" : ""));
 		this.console.info("writing " + objectKey);
+		if (store instanceof S3BackupStore) {
+			long buffer = S3BackupStore.uploadBufferBytes(expectedBytes);
+			if (buffer > Runtime.getRuntime().maxMemory() / 2) {
+				this.console.warn("a database of " + Progress.bytes(expectedBytes) + " needs upload parts of "
+						+ Progress.bytes(buffer / 3) + " (S3 allows 10,000 parts); give the runner at least -Xmx"
+						+ (2 * buffer / (1024 * 1024) + 64) + "m");
+			}
+		}
 		this.progress.stage("dump");
 		long dumpStart = System.nanoTime();
-		byte[] salt = OpenSslFormat.newSalt();
-		byte[] macSalt = OpenSslFormat.newSalt();
 		boolean completed = false;
 		Upload upload = null;
 		try {
-			upload = store.startUpload(objectKey, Map.of(META_RUN, spec.runId()), statistics.databaseBytes());
-			Integrity integrity = new Integrity(OpenSslFormat.mac(key, macSalt));
-			BackupPipeline pipeline = new BackupPipeline(spec.compression(), key, salt, integrity, this.progress);
+			upload = store.startUpload(objectKey, Map.of(META_RUN, spec.runId()), expectedBytes);
+			Integrity integrity = new Integrity(keys.mac());
+			BackupPipeline pipeline = new BackupPipeline(spec.compression(), keys.cipher(), keys.salt(), integrity,
+					this.progress);
 			BackupPipeline.Outcome outcome = pipeline.stream(dump.stdout(), upload, dump::kill, this.cancellation);
 			dump.awaitSuccess();
+			// counted in the dump's snapshot while it ran
+			DatabaseStatistics statistics = dump.statistics();
 			this.cancellation.check();
 			long dumpMillis = millisSince(dumpStart);
+			this.console.info("dump complete: " + Progress.bytes(outcome.bytesIn()) + " in, "
+					+ Progress.bytes(outcome.bytesOut()) + " out, " + statistics.tables().size() + " tables, "
+					+ statistics.totalRows() + " rows; completing the upload");
 			this.progress.stage("upload");
 			long uploadStart = System.nanoTime();
 			Map<String, String> metadata = new LinkedHashMap<>();
 			metadata.put(META_RUN, spec.runId());
 			metadata.put(META_SHA256, outcome.sha256());
 			metadata.put(META_HMAC, outcome.hmac());
-			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(macSalt));
+			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(keys.macSalt()));
 			completed = true;
 			upload.complete(metadata);
+			this.console.info("upload complete; writing the manifest");
 			this.cancellation.check();
 			this.progress.stage("manifest");
 			Manifest manifest = new Manifest(objectKey, spec.runId(), engineName(dump.engine()),
 					(dump.engine() == Engine.POSTGRES) ? "pg_dump custom archive" : "SQL script", dump.serverVersion(),
-					dump.clientVersion(), spec.compression(), salt, macSalt, outcome.sha256(), outcome.hmac(),
-					outcome.bytesIn(), outcome.bytesCompressed(), outcome.bytesOut(), spec.startedAt(),
+					dump.clientVersion(), spec.compression(), keys.salt(), keys.macSalt(), outcome.sha256(),
+					outcome.hmac(), outcome.bytesIn(), outcome.bytesCompressed(), outcome.bytesOut(), spec.startedAt(),
 					this.console.clock().instant(), spec.excludeTables(), statistics);
 			store.put(manifestKey, manifest.toJson().getBytes(StandardCharsets.UTF_8), Map.of(META_RUN, spec.runId()));
 			check(store, objectKey, outcome);

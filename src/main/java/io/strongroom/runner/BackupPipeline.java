@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.crypto.Cipher;
+
 import io.strongroom.storage.Upload;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +34,7 @@ final class BackupPipeline {
 
 	private final CompressionSettings compression;
 
-	private final Secret key;
+	private final Cipher cipher;
 
 	private final byte[] salt;
 
@@ -42,9 +44,14 @@ final class BackupPipeline {
 
 	private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
-	BackupPipeline(CompressionSettings compression, Secret key, byte[] salt, Integrity integrity, Progress progress) {
+	/**
+	 * @param cipher set up for encryption with {@code salt}
+	 * ({@link OpenSslFormat#cipher})
+	 */
+	BackupPipeline(CompressionSettings compression, Cipher cipher, byte[] salt, Integrity integrity,
+			Progress progress) {
 		this.compression = compression;
-		this.key = key;
+		this.cipher = cipher;
 		this.salt = salt;
 		this.integrity = integrity;
 		this.progress = progress;
@@ -77,6 +84,13 @@ final class BackupPipeline {
 			Thread.currentThread().interrupt();
 			fail(new RunnerFailure(FailureKind.CANCELLED, "Cancelled: the runner was interrupted"));
 		}
+		if (this.failure.get() == null) {
+			// the encryptor saw the end; the compressor must have finished cleanly too
+			joinQuietly(compressor, Duration.ofSeconds(30));
+			if (compressor.isAlive()) {
+				fail(new IllegalStateException("The compressor did not finish"));
+			}
+		}
 		Throwable first = this.failure.get();
 		if (first != null) {
 			pipe.fail(first);
@@ -96,34 +110,45 @@ final class BackupPipeline {
 			}
 			throw new IllegalStateException(first);
 		}
-		joinQuietly(compressor, Duration.ofSeconds(30));
 		this.integrity.finish();
 		return new Outcome(this.progress.bytesIn(), compressed.get(), this.integrity.bytes(), this.integrity.sha256(),
 				this.integrity.hmac());
 	}
 
 	private void compress(InputStream source, ChunkPipe pipe, AtomicLong compressed) {
+		Cutoff sink = new Cutoff(new CountingStream(pipe.sink(), compressed));
+		OutputStream out = null;
 		try {
-			OutputStream counted = new CountingStream(pipe.sink(), compressed);
-			try (OutputStream out = this.compression.compressing(counted)) {
-				byte[] buffer = new byte[READ_SIZE];
-				for (int n; (n = source.read(buffer)) >= 0;) {
-					if (n > 0) {
-						this.progress.addIn(n);
-						out.write(buffer, 0, n);
-					}
+			out = this.compression.compressing(sink);
+			byte[] buffer = new byte[READ_SIZE];
+			for (int n; (n = source.read(buffer)) >= 0;) {
+				if (n > 0) {
+					this.progress.addIn(n);
+					out.write(buffer, 0, n);
 				}
 			}
+			// only a dump read to its end closes the pipe normally
+			out.close();
 		}
 		catch (Throwable ex) {
 			fail(ex);
+			// never end the pipe after a failure: the encryptor must not see a clean end
+			sink.cut();
+			if (out != null) {
+				try {
+					out.close();
+				}
+				catch (IOException | RuntimeException closing) {
+					ex.addSuppressed(closing);
+				}
+			}
 		}
 	}
 
 	private void encrypt(ChunkPipe pipe, Upload upload) {
 		try {
 			OutputStream hashed = this.integrity.tee(new CountingStream(new KeepOpen(upload.stream()), null));
-			try (EncryptingOutputStream out = new EncryptingOutputStream(hashed, this.key, this.salt)) {
+			try (EncryptingOutputStream out = new EncryptingOutputStream(hashed, this.cipher, this.salt)) {
 				for (ChunkPipe.Chunk chunk = pipe.take(); !chunk.isEnd(); chunk = pipe.take()) {
 					out.write(chunk.bytes(), 0, chunk.length());
 					pipe.release(chunk);
@@ -184,6 +209,49 @@ final class BackupPipeline {
 		@Override
 		public void close() throws IOException {
 			this.sink.close();
+		}
+
+	}
+
+	/** Discards everything once cut, so a failed compressor cannot end the pipe. */
+	private static final class Cutoff extends OutputStream {
+
+		private final OutputStream sink;
+
+		private volatile boolean cut;
+
+		Cutoff(OutputStream sink) {
+			this.sink = sink;
+		}
+
+		void cut() {
+			this.cut = true;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			if (!this.cut) {
+				this.sink.write(bytes, offset, length);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			if (!this.cut) {
+				this.sink.flush();
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (!this.cut) {
+				this.sink.close();
+			}
 		}
 
 	}

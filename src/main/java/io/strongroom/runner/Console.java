@@ -1,5 +1,8 @@
 package io.strongroom.runner;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -16,7 +19,11 @@ import org.jspecify.annotations.Nullable;
 record Console(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, Clock clock) {
 
 	static Console system() {
-		return new Console(System.getenv(), System.in, System.out, System.err, Clock.systemUTC());
+		// System.out flushes every write: too slow for a decrypted dump on standard
+		// output
+		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024),
+				false);
+		return new Console(System.getenv(), System.in, out, System.err, Clock.systemUTC());
 	}
 
 	@Nullable String env(String name) {
@@ -63,8 +70,12 @@ record Console(Map<String, String> env, InputStream in, PrintStream out, PrintSt
 		}
 	}
 
+	/** When this runner started, for the time stamps of its lines. */
+	private static final long START = System.nanoTime();
+
 	void info(String message) {
-		this.err.println("strongroom: " + message);
+		this.err.println(String.format(java.util.Locale.ROOT, "strongroom: %6.1f s  %s",
+				(System.nanoTime() - START) / 1e9, message));
 	}
 
 	void warn(String message) {

@@ -26,8 +26,13 @@ final class EncryptingOutputStream extends OutputStream {
 	}
 
 	EncryptingOutputStream(OutputStream sink, Secret passphrase, byte[] salt) throws IOException {
+		this(sink, OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, passphrase, salt), salt);
+	}
+
+	/** With a cipher already derived for this salt (the derivation takes a while). */
+	EncryptingOutputStream(OutputStream sink, Cipher cipher, byte[] salt) throws IOException {
 		this.sink = sink;
-		this.cipher = OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, passphrase, salt);
+		this.cipher = cipher;
 		sink.write(OpenSslFormat.header(salt));
 	}
 

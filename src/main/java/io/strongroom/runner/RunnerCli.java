@@ -55,8 +55,10 @@ public final class RunnerCli {
 		RunnerCli cli = new RunnerCli(Console.system());
 		CountDownLatch done = new CountDownLatch(1);
 		int[] exit = { FailureKind.INTERNAL.exitCode() };
+		boolean backup = "backup".equals(args[0]);
 		Thread hook = new Thread(() -> {
-			if (done.getCount() == 0) {
+			// decrypt and restore just stop; a backup cleans up and reports first
+			if (!backup || done.getCount() == 0) {
 				return;
 			}
 			cli.cancellation.cancel("the runner was stopped by a signal");
@@ -72,6 +74,7 @@ public final class RunnerCli {
 		}, "strongroom-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		exit[0] = cli.execute(args);
+		cli.console.out().flush();
 		done.countDown();
 		return exit[0];
 	}

@@ -60,13 +60,20 @@ class SlotDispatcher {
 	 * @return how many slots were published
 	 */
 	int dispatchDue(int shard, int shards) {
+		long started = System.nanoTime();
 		int published = 0;
+		int batches = 0;
 		while (true) {
 			Batch batch = this.transactions.execute((status) -> dispatchBatch(shard, shards, this.clock.instant()));
 			published += batch.published();
+			batches++;
 			// A short batch was the last one; a batch that moved nothing means another
 			// dispatcher is working the same rows: leave them to it.
 			if (batch.claimed() < this.properties.batchSize() || batch.published() == 0) {
+				if (published > 0) {
+					log.info("Shard {} of {}: published {} slot(s) in {} batch(es), {} ms", shard, shards, published,
+							batches, Duration.ofNanos(System.nanoTime() - started).toMillis());
+				}
 				return published;
 			}
 		}

@@ -157,7 +157,7 @@ public final class FilesystemBackupStore implements BackupStore {
 
 	@Override
 	public String toString() {
-		return "FilesystemBackupStore[" + this.root + "]";
+		return "folder " + this.root;
 	}
 
 	private Path path(String key) {

@@ -91,6 +91,8 @@ public final class S3BackupStore implements BackupStore {
 
 	private final S3Presigner presigner;
 
+	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
 	public S3BackupStore(S3Destination destination) {
 		this.destination = destination;
 		this.credentials = (destination.accessKeyId() != null)
@@ -131,6 +133,15 @@ public final class S3BackupStore implements BackupStore {
 	}
 
 	/** The SDK's multipart client for uploads (and copies) with this part size. */
+	/**
+	 * The heap an upload of about {@code expectedBytes} buffers at most: its parts in
+	 * flight. Above ~75 GB parts grow past 8 MiB (S3 allows 10,000 parts), and so does
+	 * this.
+	 */
+	public static long uploadBufferBytes(long expectedBytes) {
+		return partSize(expectedBytes) * PARTS_IN_FLIGHT;
+	}
+
 	private S3AsyncClient client(long partSize) {
 		return this.clients.computeIfAbsent(partSize, this::buildClient);
 	}
@@ -333,6 +344,9 @@ public final class S3BackupStore implements BackupStore {
 
 	@Override
 	public void close() {
+		if (this.closed.getAndSet(true)) {
+			return;
+		}
 		this.clients.values().forEach(S3AsyncClient::close);
 		this.http.close();
 		this.presigner.close();
@@ -341,7 +355,7 @@ public final class S3BackupStore implements BackupStore {
 
 	@Override
 	public String toString() {
-		return "S3BackupStore[" + this.destination + "]";
+		return "s3://" + this.destination.bucket() + where();
 	}
 
 	private StorageException noSuchBucket(Throwable cause) {
@@ -545,7 +559,8 @@ public final class S3BackupStore implements BackupStore {
 			catch (IOException | RuntimeException ex) {
 				StorageException failure = translate(this.future.isCompletedExceptionally() ? failure() : ex,
 						"upload '" + this.key + "'");
-				this.objectMayExist = true;
+				// the object exists only if the upload itself went through
+				this.objectMayExist = this.future.isDone() && !this.future.isCompletedExceptionally();
 				try {
 					cleanUp();
 				}
@@ -584,14 +599,22 @@ public final class S3BackupStore implements BackupStore {
 				// failed or cancelled: the SDK aborts its multipart upload; we check
 				// below
 			}
-			if (this.objectMayExist) {
-				delete(this.key);
+			try {
+				if (this.objectMayExist) {
+					delete(this.key);
+				}
+				// A CreateMultipartUpload still on the wire when we cancelled escapes the
+				// SDK's own abort, so look twice.
+				abortPending();
+				sleepQuietly(Duration.ofMillis(500));
+				abortPending();
 			}
-			// A CreateMultipartUpload still on the wire when we cancelled escapes the
-			// SDK's own abort, so look twice.
-			abortPending();
-			sleepQuietly(Duration.ofMillis(500));
-			abortPending();
+			catch (StorageException ex) {
+				// nothing can remain in a bucket that does not exist
+				if (ex.reason() != StorageException.Reason.NO_SUCH_BUCKET) {
+					throw ex;
+				}
+			}
 			this.cleanedUp = true;
 		}
 

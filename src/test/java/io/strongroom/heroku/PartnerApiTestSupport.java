@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -35,8 +36,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * The whole application on PostgreSQL, reached over real HTTP, with Heroku (Platform API
- * and id.heroku.com) faked by WireMock. Subclasses with the same settings share one
- * application context.
+ * and id.heroku.com) faked by WireMock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.base-url=https://strongroom.test", "logging.level.io.strongroom=DEBUG",
@@ -46,6 +46,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 				// share small
 				"spring.datasource.hikari.maximum-pool-size=5", "spring.datasource.hikari.minimum-idle=1" })
 @Import({ TestDatabases.class, TenantEventsRecorder.class })
+// closed after each class: the whole suite shares one PostgreSQL's connection limit with
+// other work trees
+@DirtiesContext
 public abstract class PartnerApiTestSupport {
 
 	public static final String ADDON_ID = "strongroom";
@@ -61,8 +64,8 @@ public abstract class PartnerApiTestSupport {
 	public static final String APP_ID = "6c8b9c2a-1111-2222-3333-444455556666";
 
 	/**
-	 * One fake Heroku for the whole test JVM: subclasses share the cached application
-	 * context, which keeps the URL it was started with.
+	 * One fake Heroku for the whole test JVM, so an application context always finds it
+	 * at the URL it was started with.
 	 */
 	protected static final WireMockServer heroku = startHeroku();
 

@@ -19,9 +19,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.strongroom.runner.FailureKind;
-import io.strongroom.runner.Secret;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.tenant.Tenant;
+import io.strongroom.tenant.TenantDeprovisioned;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantRepository;
 import io.strongroom.tenant.TenantRole;
@@ -35,10 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -47,6 +50,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Notifications end to end on PostgreSQL: outcomes in, the outbox worker out to a real
@@ -61,8 +65,6 @@ class NotificationsIntegrationTests {
 	static final int SMTP_PORT = freePort();
 
 	static final WireMockServer webhook = started(new WireMockServer(wireMockConfig().dynamicPort()));
-
-	static final Secret WEBHOOK_SECRET = new Secret("whsec_integration");
 
 	static final Instant T0 = Instant.parse("2026-11-20T03:00:00Z");
 
@@ -85,10 +87,22 @@ class NotificationsIntegrationTests {
 	TenantRepository tenants;
 
 	@Autowired
+	Recipients recipients;
+
+	@Autowired
+	Webhooks webhooks;
+
+	@Autowired
 	TenantUserRepository users;
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	GreenMail smtp;
 
@@ -238,7 +252,8 @@ class NotificationsIntegrationTests {
 	void theWebhookIsSignedAndRetriedWithBackoffUntilItAnswers() throws Exception {
 		startSmtp();
 		TenantId tenant = tenant("hooked", null);
-		Fakes.hooked = tenant;
+		Webhooks.CreatedWebhook created = this.webhooks.configure(tenant, webhook.baseUrl() + "/hook");
+		assertThat(created.host()).isEqualTo("localhost");
 		webhook.stubFor(post("/hook").inScenario("flaky")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
@@ -262,7 +277,7 @@ class NotificationsIntegrationTests {
 		assertThat(calls.get(0).getBodyAsString()).isEqualTo(calls.get(1).getBodyAsString());
 		LoggedRequest delivered = calls.get(1);
 		assertThat(WebhookClientTests.verify(delivered.getHeader("Strongroom-Signature"), delivered.getBody(),
-				WEBHOOK_SECRET.value(), T0.plusSeconds(30)))
+				created.signingSecret().value(), T0.plusSeconds(30)))
 			.isTrue();
 		assertThat(delivered.getHeader("Strongroom-Event")).isEqualTo("first_failure");
 		assertThat(delivered.getBodyAsString()).startsWith("{\"id\":\"" + delivered.getHeader("Strongroom-Delivery"))
@@ -304,7 +319,7 @@ class NotificationsIntegrationTests {
 		TenantId tenant = tenant("embedded", null);
 		failed(tenant, T0);
 		DeliveryWorker embedded = new DeliveryWorker(this.store, new MailChannel(null, "Strongroom <n@x.invalid>"),
-				null, null, null, this.tenants,
+				null, null, null, this.tenants, this.recipients,
 				new NotifyProperties.Worker(true, Duration.ofSeconds(10), 50, Duration.ofMinutes(5),
 						Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(15)),
 				this.clock);
@@ -317,14 +332,25 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
-	void theAppOwnerIsToldInsteadOfTheUsersAndAddedAddressesToo() {
+	void theAppOwnerIsLookedUpWhenSentAndToldInsteadOfTheUsersAndAddedAddressesToo() {
+		startSmtp();
 		TenantId tenant = tenant("owned", null);
 		Fakes.owned = tenant;
-		this.notifications.replaceAddedRecipients(tenant, List.of("ops@owned.example", "OPS@owned.example"));
+		this.notifications.replaceAddedRecipients(tenant,
+				List.of("ops@owned.example", "OPS@owned.example", "owner@owned.example"));
 		failed(tenant, T0);
 		assertThat(this.notifications.recent(tenant, 10)).extracting(SentNotice::recipient)
-			.containsExactlyInAnyOrder("owner@owned.example", "ops@owned.example");
-		assertThat(this.notifications.addedRecipients(tenant)).containsExactly("ops@owned.example");
+			.containsExactlyInAnyOrder("owner", "ops@owned.example", "owner@owned.example");
+		assertThat(this.notifications.addedRecipients(tenant)).containsExactly("ops@owned.example",
+				"owner@owned.example");
+		drain();
+		// the owner also added themselves: one mail each, not two
+		assertThat(Arrays.stream(this.smtp.getReceivedMessages()).map(this::subjectAndTo))
+			.filteredOn((mail) -> mail.contains("owned.example"))
+			.containsExactlyInAnyOrder("[Strongroom] Backup of DATABASE on owned failed -> ops@owned.example",
+					"[Strongroom] Backup of DATABASE on owned failed -> owner@owned.example");
+		assertThat(this.notifications.recent(tenant, 10))
+			.allSatisfy((notice) -> assertThat(notice.status()).isIn(DeliveryStatus.SENT, DeliveryStatus.GAVE_UP));
 	}
 
 	@Test
@@ -339,6 +365,24 @@ class NotificationsIntegrationTests {
 			.isThrownBy(() -> this.notifications.replaceAddedRecipients(tenant, List.of("Ops <ops@x.example>")))
 			.withMessage("'Ops <ops@x.example>' is not an email address like ops@example.com");
 		assertThat(this.notifications.addedRecipients(tenant)).containsExactly("a@refused.example");
+	}
+
+	@Test
+	void aRemovedAddOnIsNeitherMailedNorReminded() {
+		TenantId tenant = tenant("removed", null);
+		failed(tenant, T0);
+		this.transactions.executeWithoutResult((tx) -> {
+			Tenant removed = this.tenants.findById(tenant.value()).orElseThrow();
+			removed.deprovision(T0.plusSeconds(60));
+			this.events.publishEvent(new TenantDeprovisioned(tenant, T0.plusSeconds(60)));
+		});
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.notifications.recent(tenant, 10)).singleElement()
+				.satisfies((notice) -> assertThat(notice.lastError()).isEqualTo("the add-on was removed")));
+		this.clock.advance(Duration.ofDays(2));
+		this.notifications.remindStillFailing();
+		assertThat(this.notifications.recent(tenant, 10)).hasSize(1)
+			.allSatisfy((notice) -> assertThat(notice.status()).isEqualTo(DeliveryStatus.GAVE_UP));
 	}
 
 	String subjectAndTo(MimeMessage message) {
@@ -367,23 +411,16 @@ class NotificationsIntegrationTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Fakes {
 
-		static volatile TenantId hooked;
-
 		static volatile TenantId owned;
 
 		@Bean
+		@Primary
 		MutableClock notifyTestClock() {
 			return new MutableClock(T0);
 		}
 
 		@Bean
-		WebhookEndpoints testWebhookEndpoints() {
-			return (tenant) -> tenant.equals(hooked)
-					? Optional.of(new WebhookEndpoint(URI.create(webhook.baseUrl() + "/hook"), WEBHOOK_SECRET))
-					: Optional.empty();
-		}
-
-		@Bean
+		@Primary
 		AppOwnerLookup testOwners() {
 			return (tenant) -> tenant.equals(owned) ? Optional.of("owner@owned.example") : Optional.empty();
 		}

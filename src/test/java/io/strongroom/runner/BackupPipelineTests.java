@@ -43,7 +43,8 @@ class BackupPipelineTests {
 	}
 
 	BackupPipeline pipeline(CompressionSettings compression, byte[] macSalt) {
-		return new BackupPipeline(compression, KEY, OpenSslFormat.newSalt(),
+		byte[] salt = OpenSslFormat.newSalt();
+		return new BackupPipeline(compression, OpenSslFormat.cipher(javax.crypto.Cipher.ENCRYPT_MODE, KEY, salt), salt,
 				new Integrity(OpenSslFormat.mac(KEY, macSalt)), this.progress);
 	}
 

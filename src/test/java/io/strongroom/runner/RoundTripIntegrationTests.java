@@ -178,6 +178,15 @@ class RoundTripIntegrationTests {
 		assertThat(SampleDatabases.contents(target)).isEqualTo(expected);
 		assertThat(Files.exists(this.folder.resolve("restore.cnf"))).isFalse();
 		TestDatabase.drop(target);
+
+		TestDatabase.Coordinates byRunner = TestDatabase.mariadb();
+		RunnerHarness.Run run = RunnerHarness.run(Map.of("STRONGROOM_ENCRYPTION_KEY", KEY, "TARGET", byRunner.url()),
+				"restore", "--in", this.folder.resolve("backup.enc").toString(), "--manifest",
+				this.folder.resolve("backup.manifest.json").toString(), "--into-env", "TARGET");
+		assertThat(run.exit()).as(run.toString()).isZero();
+		assertThat(run.result().path("rowCountsMatch").asBoolean()).isTrue();
+		assertThat(SampleDatabases.contents(byRunner)).isEqualTo(expected);
+		TestDatabase.drop(byRunner);
 	}
 
 	@Test

@@ -37,6 +37,11 @@ final class Nodes {
 	 * @param name the node's name: Quartz instance id and {@code test.node}
 	 */
 	static ConfigurableApplicationContext start(String name, Map<String, Object> properties) {
+		return start(name, properties, ScheduleTestConfiguration.class);
+	}
+
+	/** One process with the given test configuration. */
+	static ConfigurableApplicationContext start(String name, Map<String, Object> properties, Class<?> configuration) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("spring.main.banner-mode", "off");
 		all.put("spring.quartz.properties.org.quartz.scheduler.instanceId", name);
@@ -50,8 +55,9 @@ final class Nodes {
 			.stream()
 			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(StrongroomApplication.class, ScheduleTestConfiguration.class)
-			.web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(StrongroomApplication.class, configuration).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getBeanFactory()
+				.registerSingleton(ExcludeTestTypes.class.getName(), new ExcludeTestTypes()))
 			.run(args);
 	}
 

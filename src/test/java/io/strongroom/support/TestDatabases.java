@@ -19,6 +19,10 @@ public class TestDatabases {
 			registry.add("spring.datasource.url", db::jdbcUrl);
 			registry.add("spring.datasource.username", db::user);
 			registry.add("spring.datasource.password", db::password);
+			// Every cached test context keeps its pool open on a server shared by several
+			// JVMs.
+			registry.add("spring.datasource.hikari.maximum-pool-size", () -> 5);
+			registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
 		};
 	}
 

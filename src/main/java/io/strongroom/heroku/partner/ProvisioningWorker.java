@@ -165,34 +165,54 @@ class ProvisioningWorker implements SmartLifecycle {
 	}
 
 	private void process(UUID id) {
+		// A concurrent change (a plan change, or master key rotation re-sealing the row)
+		// bumps the
+		// job's version: read it again and carry on while this process still holds the
+		// lease.
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			if (!processOnce(id, attempt == 3)) {
+				return;
+			}
+		}
+	}
+
+	/** Returns whether the job changed under this process and is worth reading again. */
+	private boolean processOnce(UUID id, boolean lastAttempt) {
 		TenantId tenantId = new TenantId(id);
 		try {
 			while (true) {
 				ProvisioningJob job = this.jobs.findById(id).orElse(null);
 				if (job == null || job.state() != ProvisioningJob.State.PENDING
 						|| !job.heldBy(this.owner, this.clock.instant())) {
-					return;
+					return false;
 				}
 				Tenant tenant = this.tenants.findById(id).orElse(null);
 				if (tenant == null || tenant.isDeprovisioned()) {
 					update(id, (j) -> j.cancel(this.clock.instant()));
-					return;
+					return false;
 				}
 				if (job.step() == ProvisioningJob.Step.DONE) {
-					return;
+					return false;
 				}
 				runStep(tenantId, job);
 			}
 		}
 		catch (HerokuApiException ex) {
 			failedStep(id, ex.getMessage(), ex.retryable());
+			return false;
 		}
 		catch (SecretBoxException ex) {
 			failedStep(id, ex.getMessage(), false);
+			return false;
 		}
 		catch (OptimisticLockingFailureException ex) {
-			// deprovisioned meanwhile, or the lease expired and another process took over
+			// deprovisioned meanwhile, re-sealed, or the lease expired and another
+			// process took over
+			if (!lastAttempt) {
+				return true;
+			}
 			logger.warn("Provisioning job of add-on " + id + " changed under this process; leaving it");
+			return false;
 		}
 	}
 

@@ -143,6 +143,9 @@ class PartnerApiIntegrationTests extends PartnerApiTestSupport {
 
 		await("the app id is stored", () -> APP_ID.equals(
 				this.jdbc.queryForObject("select heroku_app_id from tenant where id = ?::uuid", String.class, uuid)));
+		// the job records DONE in its own step, just after it stores the app
+		await("the job is done", () -> "DONE".equals(this.jdbc
+			.queryForObject("select state from heroku_provisioning where tenant_id = ?::uuid", String.class, uuid)));
 		heroku.verify(postRequestedFor(urlEqualTo("/oauth/token"))
 			.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
 			.withRequestBody(

@@ -1,0 +1,287 @@
+package io.strongroom.schedule;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.strongroom.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scale benchmark of issue 4, run by hand (never in the build):
+ * <pre>./mvnw -B -o test -Dtest=ScheduleBenchmark -Dstrongroom.benchmark=true \
+ *     -Dbenchmark.nodes=2 -Dbenchmark.schedules=10000 -Dbenchmark.slots=3</pre> It starts
+ * {@code benchmark.nodes} web processes ({@link BenchmarkNode}, each its own JVM) on one
+ * fresh PostgreSQL database, gives {@code benchmark.schedules} add-on resources one
+ * hourly schedule each, all due at the same minute (the worst case), lets
+ * {@code benchmark.slots} hourly slots come round on a {@link SteppingClock}, and
+ * reports, per slot, how many deliveries there were, duplicates, and lateness (slot to
+ * publication, slot to delivery). With {@code -Dbenchmark.kill-slot=N} the last process
+ * is killed ({@code kill -9}) two seconds into slot N and a new one started. Results go
+ * to stdout and {@code target/benchmarks/}.
+ */
+@EnabledIfSystemProperty(named = "strongroom.benchmark", matches = "true")
+class ScheduleBenchmark {
+
+	static final Instant FIRST_SLOT = Instant.parse("2026-12-01T10:00:00Z");
+
+	static final Duration LEAD = Duration.ofSeconds(20);
+
+	static final Duration PHASE = Duration.ofSeconds(Long.getLong("benchmark.phase-seconds", 120));
+
+	static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"),
+			ZoneId.of("America/New_York"), ZoneId.of("Asia/Tokyo"));
+
+	@Test
+	void hourlySchedulesAtScale() throws Exception {
+		int nodes = Integer.getInteger("benchmark.nodes", 1);
+		int schedules = Integer.getInteger("benchmark.schedules", 10_000);
+		int slots = Integer.getInteger("benchmark.slots", 3);
+		int killSlot = Integer.getInteger("benchmark.kill-slot", -1);
+		Path out = Path.of("target", "benchmarks");
+		Files.createDirectories(out);
+		TestDatabase.Coordinates db = TestDatabase.postgres();
+		Instant start = Instant.now().plus(Duration.ofSeconds(Long.getLong("benchmark.startup-seconds", 150)));
+		SteppingClock clock = new SteppingClock(start, FIRST_SLOT, LEAD, PHASE);
+
+		List<Process> processes = new ArrayList<>();
+		try {
+			for (int i = 1; i <= nodes; i++) {
+				processes.add(startNode("bench-" + i, db, start, out));
+			}
+			for (int i = 0; i < processes.size(); i++) {
+				awaitReady(processes.get(i), out.resolve("node-bench-" + (i + 1) + ".log"), start);
+			}
+			seed(db, schedules);
+			if (Instant.now().isAfter(clock.realTimeOfSlot(0).minusSeconds(5))) {
+				throw new IllegalStateException("Start-up took too long; raise -Dbenchmark.startup-seconds");
+			}
+			for (int slot = 0; slot < slots; slot++) {
+				sleepUntil(clock.realTimeOfSlot(slot).plusSeconds(2));
+				if (slot == killSlot) {
+					Process victim = processes.remove(processes.size() - 1);
+					victim.destroyForcibly().waitFor();
+					processes.add(startNode("bench-replacement", db, start, out));
+				}
+				sleepUntil(clock.realTimeOfSlot(slot).plus(PHASE).minus(LEAD).minusSeconds(1));
+			}
+		}
+		finally {
+			for (Process process : processes) {
+				process.destroy();
+			}
+			for (Process process : processes) {
+				process.waitFor();
+			}
+		}
+		String report = report(db, schedules, slots, nodes, killSlot);
+		System.out.println(report);
+		Files.writeString(out.resolve("schedule-" + nodes + "-nodes" + ((killSlot >= 0) ? "-kill" : "") + ".txt"),
+				report, StandardCharsets.UTF_8);
+		try (Connection connection = db.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("SELECT COUNT(*) - COUNT(DISTINCT (target_id, slot)) FROM bench_received")) {
+			rs.next();
+			assertThat(rs.getLong(1)).as("duplicate deliveries").isZero();
+		}
+	}
+
+	private static Process startNode(String name, TestDatabase.Coordinates db, Instant start, Path out)
+			throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx768m");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(BenchmarkNode.class.getName());
+		Map<String, String> properties = new TreeMap<>();
+		properties.put("spring.datasource.url", db.jdbcUrl());
+		properties.put("spring.datasource.username", db.user());
+		properties.put("spring.datasource.password", db.password());
+		// Production's cluster settings, not the tests' fast ones.
+		properties.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "10000");
+		properties.put("bench.node", name);
+		properties.put("bench.start", start.toString());
+		properties.put("bench.first-slot", FIRST_SLOT.toString());
+		properties.put("bench.lead", LEAD.toString());
+		properties.put("bench.phase", PHASE.toString());
+		// -Dbenchmark.property.<spring property>=<value> tries a setting on every node.
+		System.getProperties()
+			.stringPropertyNames()
+			.stream()
+			.filter((key) -> key.startsWith("benchmark.property."))
+			.forEach((key) -> properties.put(key.substring("benchmark.property.".length()), System.getProperty(key)));
+		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		File log = out.resolve("node-" + name + ".log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log))
+			.start();
+	}
+
+	private static void awaitReady(Process process, Path log, Instant deadline) throws Exception {
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("Node exited; see " + log);
+			}
+			if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("READY ")) {
+				return;
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException("Node not ready in time; see " + log);
+	}
+
+	/**
+	 * Add-on resources with one hourly schedule each, every one due at the first slot.
+	 */
+	private static void seed(TestDatabase.Coordinates db, int schedules) throws SQLException {
+		try (Connection connection = db.connect()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE bench_received (target_id UUID NOT NULL, slot TIMESTAMPTZ NOT NULL, "
+						+ "node VARCHAR(32) NOT NULL, received_at TIMESTAMPTZ NOT NULL)");
+			}
+			try (PreparedStatement tenant = connection.prepareStatement(
+					"INSERT INTO tenant (id, name, plan, region, state, created_at) VALUES (?, ?, 'pro', 'us', 'PROVISIONED', ?)");
+					PreparedStatement schedule = connection.prepareStatement(
+							"INSERT INTO schedule (target_id, tenant_id, frequency, minute_of_hour, time_zone, bucket, "
+									+ "next_slot_at, updated_at) VALUES (?, ?, 'HOURLY', 0, ?, ?, ?, ?)")) {
+				OffsetDateTime now = OffsetDateTime.now();
+				for (int i = 0; i < schedules; i++) {
+					UUID tenantId = UUID.randomUUID();
+					UUID targetId = UUID.randomUUID();
+					tenant.setObject(1, tenantId);
+					tenant.setString(2, "bench-" + i);
+					tenant.setObject(3, now);
+					tenant.addBatch();
+					ZoneId zone = ZONES.get(i % ZONES.size());
+					schedule.setObject(1, targetId);
+					schedule.setObject(2, tenantId);
+					schedule.setString(3, zone.getId());
+					schedule.setInt(4, StoredSchedule.bucket(targetId));
+					schedule.setObject(5, ScheduleRepository.timestamp(FIRST_SLOT));
+					schedule.setObject(6, now);
+					schedule.addBatch();
+					if (i % 1000 == 999) {
+						tenant.executeBatch();
+						schedule.executeBatch();
+					}
+				}
+				tenant.executeBatch();
+				schedule.executeBatch();
+			}
+			connection.commit();
+		}
+	}
+
+	private static String report(TestDatabase.Coordinates db, int schedules, int slots, int nodes, int killSlot)
+			throws SQLException {
+		StringBuilder report = new StringBuilder();
+		report.append(String.format("schedule benchmark: %d hourly schedules, %d slot(s), %d web process(es)%s%n",
+				schedules, slots, nodes, (killSlot >= 0) ? ", last one killed 2 s into slot " + killSlot : ""));
+		report.append(String.format("machine: %d cores, load average %.2f at the end%n",
+				Runtime.getRuntime().availableProcessors(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+		report.append(String.format("%-22s %8s %8s %9s %8s %10s %10s %10s %10s %s%n", "slot", "expected", "published",
+				"received", "dupes", "pub p50 s", "pub max s", "recv p50", "recv max", "per node"));
+		try (Connection connection = db.connect()) {
+			for (int i = 0; i < slots; i++) {
+				Instant slot = FIRST_SLOT.plus(Duration.ofHours(i));
+				List<Double> received = new ArrayList<>();
+				Map<String, Integer> perNode = new TreeMap<>();
+				long distinct;
+				try (PreparedStatement ps = connection
+					.prepareStatement("SELECT node, received_at FROM bench_received WHERE slot = ?")) {
+					ps.setObject(1, ScheduleRepository.timestamp(slot));
+					try (ResultSet rs = ps.executeQuery()) {
+						while (rs.next()) {
+							perNode.merge(rs.getString(1), 1, Integer::sum);
+							received.add(seconds(slot, rs.getObject(2, OffsetDateTime.class).toInstant()));
+						}
+					}
+				}
+				try (PreparedStatement ps = connection
+					.prepareStatement("SELECT COUNT(DISTINCT target_id) FROM bench_received WHERE slot = ?")) {
+					ps.setObject(1, ScheduleRepository.timestamp(slot));
+					try (ResultSet rs = ps.executeQuery()) {
+						rs.next();
+						distinct = rs.getLong(1);
+					}
+				}
+				List<Double> published = new ArrayList<>();
+				java.util.Set<String> distinctEvents = new java.util.HashSet<>();
+				try (PreparedStatement ps = connection.prepareStatement("SELECT publication_date, serialized_event "
+						+ "FROM event_publication WHERE event_type = ? AND serialized_event LIKE ?")) {
+					ps.setString(1, BackupSlotDue.class.getName());
+					ps.setString(2, "%" + slotText(slot) + "%");
+					try (ResultSet rs = ps.executeQuery()) {
+						while (rs.next()) {
+							published.add(seconds(slot, rs.getObject(1, OffsetDateTime.class).toInstant()));
+							distinctEvents.add(rs.getString(2));
+						}
+					}
+				}
+				assertThat(published).as("publications of slot %s", slot).hasSize(distinctEvents.size());
+				report.append(String.format("%-22s %8d %9d %8d %8d %10.1f %10.1f %10.1f %10.1f %s%n", slot, schedules,
+						published.size(), received.size(), received.size() - distinct, percentile(published, 50),
+						percentile(published, 100), percentile(received, 50), percentile(received, 100), perNode));
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement
+						.executeQuery("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")) {
+				rs.next();
+				report.append("incomplete publications at the end: ").append(rs.getLong(1)).append('\n');
+			}
+		}
+		return report.toString();
+	}
+
+	/** How the event publication registry writes the slot (ISO-8601 or epoch seconds). */
+	private static String slotText(Instant slot) {
+		return slot.toString().replace("Z", "");
+	}
+
+	private static double seconds(Instant slot, Instant at) {
+		return Duration.between(slot, at).toMillis() / 1000.0;
+	}
+
+	private static double percentile(List<Double> values, int percentile) {
+		if (values.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+	}
+
+	private static void sleepUntil(Instant instant) throws InterruptedException {
+		long millis = Duration.between(Instant.now(), instant).toMillis();
+		if (millis > 0) {
+			Thread.sleep(millis);
+		}
+	}
+
+}
