@@ -65,7 +65,8 @@ class RunConfiguration {
 
 	@Bean
 	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog,
-			RunnerBundle bundle, StrongroomProperties strongroom, ObjectProvider<HerokuPlatformClient> heroku) {
+			ObjectProvider<RunDispatcher> dispatcher, RunnerBundle bundle, StrongroomProperties strongroom,
+			ObjectProvider<HerokuPlatformClient> heroku) {
 		String launcher = launcher(properties);
 		if ("heroku".equals(launcher)) {
 			RunProperties.Heroku settings = properties.heroku();
@@ -78,8 +79,11 @@ class RunConfiguration {
 		RunProperties.Local local = properties.local();
 		List<String> command = local.command().isEmpty() ? LocalRunnerCommand.resolve(local.java(), local.jar())
 				: local.command();
-		return new LocalRunLauncher(command, local.maxConcurrent(), local.maxLogLines(), log,
-				(exited) -> watchdog.getObject().exited(exited));
+		return new LocalRunLauncher(command, local.maxConcurrent(), local.maxLogLines(), log, (exited) -> {
+			watchdog.getObject().exited(exited);
+			// A runner ended: its place goes to the next queued run now.
+			dispatcher.getObject().wakeUp();
+		});
 	}
 
 	@Bean

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.run.stall-timeout=6s", "strongroom.run.watchdog-interval=1s",
 				"strongroom.run.cancel-grace=3s", "strongroom.run.dispatch-interval=1s",
-				"strongroom.run.local.max-concurrent=20", "strongroom.plans.test.max-run-duration=4s" })
+				"strongroom.run.local.max-concurrent=3", "strongroom.plans.test.max-run-duration=4s" })
 @Import(TestDatabases.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RunsIntegrationTests {
@@ -372,6 +372,51 @@ class RunsIntegrationTests {
 			assertThat(response.status()).as(response.body()).isEqualTo(404);
 			assertThat(response.isProblem()).isTrue();
 		}
+	}
+
+	@Test
+	void runsBeyondTheLaunchersCapacityWaitQueuedAndStartWhenOneEnds() throws Exception {
+		List<String> ids = new ArrayList<>();
+		List<ApiClient> clients = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			TestTenants.Created created = (i == 0) ? this.tenant : addOn("basic");
+			ApiClient client = ApiClient.bearer(this.port, created.token(), this.bodies);
+			client.put("/api/v1/databases/PURPLE", "{\"url\": \"postgres://u:" + PASSWORD + "@127.0.0.1/b\"}");
+			for (String label : List.of("DATABASE", "PURPLE")) {
+				ids.add(client.post("/api/v1/databases/" + label + "/backups").text("id"));
+				clients.add(client);
+			}
+		}
+		List<FakeRunner> runners = new ArrayList<>();
+		for (String id : ids.subList(0, 3)) {
+			runners.add(launched(id));
+		}
+		Thread.sleep(2000);
+		assertThat(clients.get(3).get("/api/v1/backups/" + ids.get(3)).text("status")).as("the launcher is full")
+			.isEqualTo("QUEUED");
+		runners.get(0).stop();
+		FakeRunner fourth = launched(ids.get(3));
+		assertThat(clients.get(0).get("/api/v1/backups/" + ids.get(0)).text("status")).isEqualTo("FAILED");
+		for (FakeRunner runner : List.of(runners.get(1), runners.get(2), fourth)) {
+			runner.stop();
+		}
+	}
+
+	@Test
+	void cancellingAQueuedRunEndsItAtOnce() throws Exception {
+		List<FakeRunner> fillers = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ApiClient client = ApiClient.bearer(this.port, addOn("basic").token(), this.bodies);
+			fillers.add(launched(client.post("/api/v1/databases/DATABASE/backups").text("id")));
+		}
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		assertThat(status(id)).isEqualTo("QUEUED");
+		ApiClient.Response cancelled = this.api.post("/api/v1/backups/" + id + "/cancel");
+		assertThat(cancelled.status()).isEqualTo(202);
+		assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+		fillers.forEach(FakeRunner::stop);
+		Thread.sleep(2000);
+		assertThat(DIR.resolve("runs/" + id + ".env")).as("never launched").doesNotExist();
 	}
 
 	@Test
