@@ -16,7 +16,9 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 DATABASES=${DATABASES:-"pg_app pg_pgbench100 pg_pgbench10 mariadb_app"}
-JVM_OPTS=${JVM_OPTS:-"-Xmx96m -XX:+UseSerialGC"}
+JVM_OPTS=${JVM_OPTS:-"-Xmx80m -XX:+UseSerialGC"}
+# glibc keeps one malloc arena per thread by default; two keep the runner's native memory small
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # LAUNCH=jar: java -jar target/strongroom.jar (the documented entry point)
 # LAUNCH=cds: the jar extracted (java -Djarmode=tools … extract) with an AppCDS archive from a training run
 LAUNCH=${LAUNCH:-jar}

@@ -167,7 +167,10 @@ final class RunCallback {
 	AutoCloseable heartbeats(Progress progress, Cancellation cancellation, Duration interval) {
 		Thread thread = new Thread(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
-				if (heartbeat(progress.stage(), progress.bytesIn(), progress.bytesOut())) {
+				// the contract's stages are dump, upload and manifest; connecting is part
+				// of the dump
+				String stage = "connect".equals(progress.stage()) ? "dump" : progress.stage();
+				if (heartbeat(stage, progress.bytesIn(), progress.bytesOut())) {
 					cancellation.cancel("the run was cancelled in Strongroom");
 				}
 				try {

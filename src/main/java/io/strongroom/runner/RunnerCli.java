@@ -128,7 +128,10 @@ public final class RunnerCli {
 		catch (Throwable ex) {
 			RunnerFailure failure = this.failures.classify(ex);
 			if (failure.kind() == FailureKind.INTERNAL) {
-				ex.printStackTrace(this.console.err());
+				// a bug: the stack trace helps, with secrets masked like every message
+				java.io.StringWriter trace = new java.io.StringWriter();
+				ex.printStackTrace(new java.io.PrintWriter(trace));
+				this.console.err().print(this.failures.mask(trace.toString()));
 			}
 			this.console.err().println("strongroom: FAILED (" + failure.kind() + "): " + failure.getMessage());
 			if (callback != null) {

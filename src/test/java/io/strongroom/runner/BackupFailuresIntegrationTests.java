@@ -159,7 +159,10 @@ class BackupFailuresIntegrationTests {
 		CompletableFuture<RunnerHarness.Run> backup = CompletableFuture
 			.supplyAsync(() -> RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--spec", spec));
 		ProcessHandle dump = awaitDescendant("pg_dump", "--snapshot", Duration.ofSeconds(120));
-		Thread.sleep(1000);
+		// midway: after pg_dump wrote its first megabytes into the pipeline
+		while (dump.isAlive() && bytesWritten(dump) < 2_000_000) {
+			Thread.sleep(5);
+		}
 		boolean alive = dump.isAlive();
 		dump.destroyForcibly();
 		RunnerHarness.Run run = backup.get();
@@ -178,7 +181,7 @@ class BackupFailuresIntegrationTests {
 			while (this.store.pendingUploads(key(runId)).isEmpty()) {
 				assertThat(System.nanoTime()).as("no multipart upload started").isLessThan(deadline);
 				assertThat(backup).isNotDone();
-				Thread.sleep(100);
+				Thread.sleep(20);
 			}
 			proxy.stop();
 			Thread.sleep(12_000);
@@ -187,6 +190,21 @@ class BackupFailuresIntegrationTests {
 			assertFailed(run, FailureKind.DESTINATION_FAILED, runId);
 			assertThat(run.stderr()).contains("trying again");
 		}
+	}
+
+	/** What a process wrote so far ({@code wchar} of {@code /proc/<pid>/io}). */
+	static long bytesWritten(ProcessHandle process) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+				if (line.startsWith("wchar:")) {
+					return Long.parseLong(line.substring(6).trim());
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// gone
+		}
+		return 0;
 	}
 
 	static void assertNoDumpRunning() {

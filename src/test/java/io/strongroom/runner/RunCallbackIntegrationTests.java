@@ -82,8 +82,8 @@ class RunCallbackIntegrationTests {
 			assertThat(run.exit()).as(run.toString()).isZero();
 			assertThat(web.calls("/spec")).hasSize(1);
 			assertThat(web.calls("/heartbeat")).isNotEmpty()
-				.allSatisfy((call) -> assertThat(call.json().path("stage").asString()).isIn("connect", "dump", "upload",
-						"manifest"));
+				.allSatisfy(
+						(call) -> assertThat(call.json().path("stage").asString()).isIn("dump", "upload", "manifest"));
 			assertThat(web.calls("/result")).singleElement()
 				.satisfies((call) -> assertThat(call.json()).isEqualTo(run.result()));
 			assertThat(web.calls("/failure")).isEmpty();
