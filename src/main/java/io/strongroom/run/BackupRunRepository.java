@@ -19,6 +19,8 @@ interface BackupRunRepository extends JpaRepository<BackupRun, UUID>, JpaSpecifi
 
 	List<BackupRun> findByStateIn(Collection<RunState> states);
 
+	List<BackupRun> findByTenantIdAndStateIn(UUID tenantId, Collection<RunState> states);
+
 	List<BackupRun> findTop20ByStateOrderByCreatedAtAscIdAsc(RunState state);
 
 }

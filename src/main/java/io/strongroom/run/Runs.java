@@ -201,6 +201,26 @@ public class Runs {
 		return find(tenant, id);
 	}
 
+	/** Cancels every active run of the tenant (queued ones at once). */
+	public void cancelAll(TenantId tenant, String reason) {
+		List<BackupRunId> active = this.transactions.execute((status) -> this.runs
+			.findByTenantIdAndStateIn(tenant.value(), List.of(RunState.QUEUED, RunState.LAUNCHING, RunState.RUNNING))
+			.stream()
+			.map(BackupRun::id)
+			.toList());
+		for (BackupRunId id : active) {
+			this.lifecycle.changed(id, (run) -> {
+				if (!run.state().isActive()) {
+					return false;
+				}
+				if (run.cancelRequested(reason, this.lifecycle.now())) {
+					RunEvents.finished(this.events, run);
+				}
+				return true;
+			});
+		}
+	}
+
 	/**
 	 * A link that downloads the backup object for 30 minutes.
 	 * @throws IllegalRunTransitionException when the run has no object (it did not

@@ -27,6 +27,7 @@ import io.strongroom.support.TestTenants;
 import io.strongroom.target.DatabaseLabel;
 import io.strongroom.target.Targets;
 import io.strongroom.target.TargetId;
+import io.strongroom.tenant.TenantDeprovisioned;
 import io.strongroom.tenant.TenantRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +35,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +79,12 @@ class RunsIntegrationTests {
 
 	@Autowired
 	Targets targets;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	final List<String> bodies = new ArrayList<>();
 
@@ -417,6 +427,20 @@ class RunsIntegrationTests {
 		fillers.forEach(FakeRunner::stop);
 		Thread.sleep(2000);
 		assertThat(DIR.resolve("runs/" + id + ".env")).as("never launched").doesNotExist();
+	}
+
+	@Test
+	void removingTheAddOnCancelsItsRuns() {
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		FakeRunner runner = launched(id);
+		runner.client().get("/runner/v1/runs/" + id + "/spec");
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(
+				(status) -> this.publisher.publishEvent(new TenantDeprovisioned(this.tenant.id(), Instant.now())));
+		await(() -> this.runs.find(this.tenant.id(), BackupRunId.of(id)).cancelRequested(), Duration.ofSeconds(30));
+		ApiClient.Response beat = runner.client()
+			.post("/runner/v1/runs/" + id + "/heartbeat", "{\"stage\": \"dump\", \"bytesIn\": 1, \"bytesOut\": 1}");
+		assertThat(beat.json().get("cancel").asBoolean()).isTrue();
+		runner.stop();
 	}
 
 	@Test
