@@ -69,13 +69,13 @@ class SchedulesIntegrationTests {
 		assertThat(ReceivedSlots.of(target)).isEmpty();
 
 		clock.set(Instant.parse("2026-06-01T10:47:00Z"));
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(ReceivedSlots.of(target))
 				.containsExactly(new BackupSlotDue(tenant, target, Instant.parse("2026-06-01T10:47:00Z"))));
 		assertThat(this.schedules.nextSlot(target)).contains(Instant.parse("2026-06-01T11:47:00Z"));
 
 		clock.set(Instant.parse("2026-06-01T11:47:30Z"));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ReceivedSlots.of(target)).hasSize(2));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ReceivedSlots.of(target)).hasSize(2));
 		sleep(Duration.ofMillis(1000));
 		assertThat(ReceivedSlots.of(target)).extracting(BackupSlotDue::slot)
 			.containsExactly(Instant.parse("2026-06-01T10:47:00Z"), Instant.parse("2026-06-01T11:47:00Z"));
@@ -94,7 +94,7 @@ class SchedulesIntegrationTests {
 		this.schedules.put(tenant, fall, ScheduleSpec.daily(LocalTime.of(2, 30), ZoneId.of("Europe/Berlin")));
 		stepClockAndDispatch(Instant.parse("2026-10-27T12:00:00Z"), Duration.ofMinutes(30));
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			assertThat(ReceivedSlots.of(spring)).extracting(BackupSlotDue::slot)
 				.containsExactly(Instant.parse("2026-03-28T01:30:00Z"), Instant.parse("2026-03-29T01:00:00Z"),
 						Instant.parse("2026-03-30T00:30:00Z"), Instant.parse("2026-03-31T00:30:00Z"));
@@ -112,7 +112,7 @@ class SchedulesIntegrationTests {
 		this.schedules.put(tenant, target, ScheduleSpec.hourly(0, ZoneId.of("UTC")));
 		// Nothing dispatched for five hours (all processes down), then one round.
 		clock.set(Instant.parse("2026-07-01T05:20:00Z"));
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(ReceivedSlots.of(target))
 				.containsExactly(new BackupSlotDue(tenant, target, Instant.parse("2026-07-01T05:00:00Z"))));
 		sleep(Duration.ofMillis(1000));
@@ -129,7 +129,7 @@ class SchedulesIntegrationTests {
 			this.schedules.put(tenant, targets.get(i), ScheduleSpec.hourly(i % 3, ZoneId.of("UTC")));
 		}
 		clock.set(Instant.parse("2026-08-01T00:10:00Z"));
-		await().atMost(Duration.ofSeconds(15))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(ReceivedSlots.matching((e) -> targets.contains(e.targetId())))
 				.hasSize(targets.size()));
 		// Run the dispatcher by hand as well, racing Quartz: still one each.
@@ -148,14 +148,14 @@ class SchedulesIntegrationTests {
 		ReceivedSlots.FAIL_ONCE.add(target);
 		this.schedules.put(tenant, target, ScheduleSpec.hourly(5, ZoneId.of("UTC")));
 		clock.set(Instant.parse("2026-09-01T00:05:00Z"));
-		await().atMost(Duration.ofSeconds(5)).until(() -> ReceivedSlots.of(target).size() == 1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> ReceivedSlots.of(target).size() == 1);
 		// The retry job resubmits failures at least retry-failed-every old, by this
 		// clock.
 		clock.set(Instant.parse("2026-09-01T00:06:00Z"));
-		await().atMost(Duration.ofSeconds(20)).until(() -> ReceivedSlots.of(target).size() == 2);
+		await().atMost(Duration.ofSeconds(60)).until(() -> ReceivedSlots.of(target).size() == 2);
 		assertThat(ReceivedSlots.of(target))
 			.containsOnly(new BackupSlotDue(tenant, target, Instant.parse("2026-09-01T00:05:00Z")));
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NULL",
 					Long.class, "%" + target + "%"))
@@ -217,7 +217,7 @@ class SchedulesIntegrationTests {
 		this.schedules.put(stays, other, ScheduleSpec.daily(LocalTime.NOON, ZoneId.of("UTC")));
 		this.transactions.executeWithoutResult(
 				(s) -> this.events.publishEvent(new TenantDeprovisioned(gone, Instant.parse("2026-06-01T00:00:00Z"))));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			assertThat(this.schedules.find(first)).isEmpty();
 			assertThat(this.schedules.find(second)).isEmpty();
 		});
@@ -238,7 +238,7 @@ class SchedulesIntegrationTests {
 			row.changePlan("basic");
 			this.events.publishEvent(new TenantPlanChanged(tenant, "pro", "basic", clock.instant()));
 		});
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(this.schedules.find(hourly))
 				.contains(ScheduleSpec.daily(LocalTime.of(0, 17), ZoneId.of("Europe/Berlin"))));
 		// 00:17 Berlin (CEST) on 2 June is 22:17 UTC on 1 June.
