@@ -1,8 +1,7 @@
 package io.strongroom.runner;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,62 +22,83 @@ final class SqlArchiveCheck implements ArchiveCheck {
 	private static final int TAIL = 4096;
 
 	@Override
-	public long readThrough(InputStream plainDump) throws Damaged, IOException {
-		byte[] buffer = new byte[64 * 1024];
-		byte[] tail = new byte[TAIL];
-		int tailLength = 0;
-		byte[] lineStart = new byte[64];
-		int lineStartLength = 0;
-		boolean atLineStart = true;
-		long entries = 0;
-		for (int n; (n = plainDump.read(buffer)) >= 0;) {
-			for (int i = 0; i < n; i++) {
+	public Session start(byte[] head) {
+		return new Scan();
+	}
+
+	/** A scan of the script's line starts and its last bytes. */
+	private static final class Scan implements Session {
+
+		private final byte[] tail = new byte[TAIL];
+
+		private int tailLength;
+
+		private final byte[] lineStart = new byte[64];
+
+		private int lineStartLength;
+
+		private boolean atLineStart = true;
+
+		private long entries;
+
+		@Override
+		public void write(byte[] buffer, int offset, int n) {
+			for (int i = offset; i < offset + n; i++) {
 				byte b = buffer[i];
 				if (b == '\n') {
-					entries += isEntry(lineStart, lineStartLength) ? 1 : 0;
-					lineStartLength = 0;
-					atLineStart = true;
+					countLine();
+					this.atLineStart = true;
 				}
-				else if (atLineStart) {
-					lineStart[lineStartLength++] = b;
-					if (lineStartLength == lineStart.length) {
-						entries += isEntry(lineStart, lineStartLength) ? 1 : 0;
-						atLineStart = false;
-						lineStartLength = 0;
+				else if (this.atLineStart) {
+					this.lineStart[this.lineStartLength++] = b;
+					if (this.lineStartLength == this.lineStart.length) {
+						countLine();
+						this.atLineStart = false;
 					}
 				}
 			}
-			// the last TAIL bytes seen
+			// keep the last TAIL bytes seen
 			if (n >= TAIL) {
-				System.arraycopy(buffer, n - TAIL, tail, 0, TAIL);
-				tailLength = TAIL;
+				System.arraycopy(buffer, offset + n - TAIL, this.tail, 0, TAIL);
+				this.tailLength = TAIL;
 			}
 			else {
-				int keep = Math.min(tailLength, TAIL - n);
-				System.arraycopy(tail, tailLength - keep, tail, 0, keep);
-				System.arraycopy(buffer, 0, tail, keep, n);
-				tailLength = keep + n;
+				int keep = Math.min(this.tailLength, TAIL - n);
+				System.arraycopy(this.tail, this.tailLength - keep, this.tail, 0, keep);
+				System.arraycopy(buffer, offset, this.tail, keep, n);
+				this.tailLength = keep + n;
 			}
 		}
-		if (tailLength == 0) {
-			throw new Damaged("The decrypted backup is empty: there is no SQL dump in it.");
-		}
-		String end = new String(tail, 0, tailLength, StandardCharsets.UTF_8).strip();
-		String lastLine = end.substring(end.lastIndexOf('\n') + 1);
-		if (!lastLine.startsWith(COMPLETED)) {
-			throw new Damaged("The SQL dump does not end with mariadb-dump's \"" + COMPLETED + "\" line: it was cut "
-					+ "short (the dump tool did not finish).");
-		}
-		return entries;
-	}
 
-	private static boolean isEntry(byte[] line, int length) {
-		for (byte[] marker : ENTRY_MARKERS) {
-			if (length >= marker.length && java.util.Arrays.equals(line, 0, marker.length, marker, 0, marker.length)) {
-				return true;
+		private void countLine() {
+			for (byte[] marker : ENTRY_MARKERS) {
+				if (this.lineStartLength >= marker.length
+						&& Arrays.equals(this.lineStart, 0, marker.length, marker, 0, marker.length)) {
+					this.entries++;
+				}
 			}
+			this.lineStartLength = 0;
 		}
-		return false;
+
+		@Override
+		public long finish() throws Damaged {
+			if (this.tailLength == 0) {
+				throw new Damaged("The decrypted backup is empty: there is no SQL dump in it.");
+			}
+			String end = new String(this.tail, 0, this.tailLength, StandardCharsets.UTF_8).strip();
+			String lastLine = end.substring(end.lastIndexOf('\n') + 1);
+			if (!lastLine.startsWith(COMPLETED)) {
+				throw new Damaged("The SQL dump does not end with mariadb-dump's \"" + COMPLETED + "\" line: it was "
+						+ "cut short (the dump tool did not finish).");
+			}
+			return this.entries;
+		}
+
+		@Override
+		public void close() {
+			// nothing runs outside this object
+		}
+
 	}
 
 }

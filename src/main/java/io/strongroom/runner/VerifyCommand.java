@@ -1,5 +1,6 @@
 package io.strongroom.runner;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,15 +130,33 @@ final class VerifyCommand {
 			long integrityStart = System.nanoTime();
 			this.console.info("checking " + spec.objectKey() + " at " + store);
 			Expected[] expected = new Expected[1];
-			IntegrityCheck integrity = integrity(spec, store, key, expected);
-			durations.put("integrity", millisSince(integrityStart));
-			this.console.info("integrity " + integrity.status() + ": " + integrity.detail());
+			IntegrityCheck integrity = records(spec, store, expected);
 			RestoreCheck restore = null;
+			if (integrity == null && spec.restoreTest() == null) {
+				// one pass: hashed, decrypted and read through together
+				integrity = verdict(spec, expected[0], pass(spec, store, key, expected[0], true, null));
+			}
+			else if (integrity == null) {
+				// the checksums first, so that nothing reaches a database before the HMAC
+				// is known to be right; the archive is read through during the restore
+				IntegrityCheck checked = verdict(spec, expected[0], pass(spec, store, key, expected[0], false, null));
+				durations.put("integrity", millisSince(integrityStart));
+				if (checked.status() == Status.FAILED) {
+					integrity = checked;
+				}
+				else {
+					this.console.info("checksums match; starting the restore test");
+					IntegrityCheck[] readThrough = new IntegrityCheck[1];
+					restore = restoreTest(spec, restoreUrl, store, key, expected[0], durations, readThrough);
+					integrity = readThrough[0];
+				}
+			}
+			durations.putIfAbsent("integrity", millisSince(integrityStart));
+			this.console.info("integrity " + integrity.status() + ": " + integrity.detail());
 			if (spec.restoreTest() != null) {
-				this.cancellation.check();
-				restore = (integrity.status() == Status.PASSED)
-						? restoreTest(spec, restoreUrl, store, key, expected[0], durations)
-						: RestoreCheck.skipped("Not restored: the integrity check failed.");
+				if (restore == null) {
+					restore = RestoreCheck.skipped("Not restored: the integrity check failed.");
+				}
 				this.console.info("restore test " + restore.status() + ": " + restore.detail());
 			}
 			durations.putIfAbsent("restore", 0L);
@@ -193,7 +212,12 @@ final class VerifyCommand {
 		return result;
 	}
 
-	private IntegrityCheck integrity(VerifySpec spec, BackupStore store, Secret key, Expected[] expectedOut)
+	/**
+	 * Reads the manifest and the object's size and checks them against the spec.
+	 * @return the failed integrity check, or null (and {@code expectedOut[0]} set) when
+	 * they agree
+	 */
+	private @Nullable IntegrityCheck records(VerifySpec spec, BackupStore store, Expected[] expectedOut)
 			throws RunnerFailure {
 		Manifest manifest;
 		try (InputStream in = store.get(spec.manifestKey())) {
@@ -223,32 +247,87 @@ final class VerifyCommand {
 			return failedBeforeReading("The backup's records disagree: " + String.join("; ", mismatches) + ".",
 					head.get().size());
 		}
-		Expected expected = new Expected(engine((spec.engine() != null) ? spec.engine() : manifest.engine()),
+		expectedOut[0] = new Expected(engine((spec.engine() != null) ? spec.engine() : manifest.engine()),
 				(spec.compression() != null) ? spec.compression() : manifest.compression().algorithm(),
 				manifest.macSalt(), (spec.sha256() != null) ? spec.sha256() : manifest.sha256(),
 				(spec.hmacSha256() != null) ? spec.hmacSha256() : manifest.hmac(),
 				manifest.runId().isEmpty() ? null : manifest.runId(),
 				(spec.statistics() != null) ? spec.statistics() : manifest.statistics());
-		expectedOut[0] = expected;
 		if (spec.sha256() == null || spec.hmacSha256() == null) {
 			this.console.warn("the spec names no checksums: the object is checked against its manifest only");
 		}
-		this.progress.stage("integrity");
+		return null;
+	}
+
+	/**
+	 * What one download found.
+	 *
+	 * @param integrity the checksums of every byte
+	 * @param readThrough whether the archive was read through
+	 * @param entries the archive's entries
+	 * @param damage why the archive could not be read through, or null
+	 * @param restored whether a restore ran to its end
+	 * @param restoreFailure why the restore failed, or null
+	 */
+	private record Pass(Integrity integrity, boolean readThrough, long entries, @Nullable String damage,
+			boolean restored, @Nullable RunnerFailure restoreFailure) {
+	}
+
+	/**
+	 * Downloads the object once, hashing every byte. With {@code decrypt}, the plain dump
+	 * goes through the archive check and, with {@code restoreInto}, at the same time into
+	 * the restore client (which only happens after a pass without {@code decrypt} matched
+	 * the checksums).
+	 */
+	private Pass pass(VerifySpec spec, BackupStore store, Secret key, Expected expected, boolean decrypt,
+			@Nullable VerificationDatabase restoreInto) throws RunnerFailure {
+		this.progress.stage((restoreInto != null) ? "restore" : "integrity");
 		Integrity integrity = new Integrity(OpenSslFormat.mac(key, expected.macSalt()));
 		String damage = null;
 		long entries = 0;
+		boolean restored = false;
+		RunnerFailure restoreFailure = null;
 		try (ObjectReader reader = new ObjectReader(store.get(spec.objectKey()), integrity, this.progress,
 				this.cancellation, this.downloadNanos)) {
-			try {
-				InputStream plain = plain(reader, key, expected.compression());
-				entries = ArchiveCheck.forEngine(expected.engine(), spec.clientDirectories()).readThrough(plain);
-			}
-			catch (ArchiveCheck.Damaged ex) {
-				damage = ex.getMessage();
-			}
-			catch (IOException ex) {
-				rethrowUnlessTheBytes(reader, ex);
-				damage = "it does not decrypt and decompress (" + ex.getMessage() + ").";
+			if (decrypt) {
+				try {
+					BufferedInputStream plain = new BufferedInputStream(plain(reader, key, expected.compression()),
+							ArchiveCheck.HEAD * 8);
+					try (ArchiveCheck.Session check = ArchiveCheck
+						.forEngine(expected.engine(), spec.clientDirectories())
+						.start(ArchiveCheck.head(plain))) {
+						if (restoreInto != null) {
+							try {
+								DatabaseRestore.forEngine(expected.engine(), spec.clientDirectories())
+									.restore(ArchiveCheck.tee(plain, check), restoreInto.url());
+								restored = true;
+							}
+							catch (RunnerFailure ex) {
+								rethrowUnlessTheBytes(reader, ex);
+								if (ex.kind() != FailureKind.RESTORE_FAILED
+										&& ex.kind() != FailureKind.PERMISSION_DENIED
+										&& ex.kind() != FailureKind.DUMP_FAILED) {
+									throw ex;
+								}
+								restoreFailure = ex;
+							}
+						}
+						// the rest (all of it without a restore, or what a failed restore
+						// left)
+						byte[] buffer = new byte[64 * 1024];
+						for (int n; (n = plain.read(buffer)) >= 0;) {
+							check.write(buffer, 0, n);
+						}
+						entries = check.finish();
+					}
+				}
+				catch (ArchiveCheck.Damaged ex) {
+					damage = ex.getMessage();
+				}
+				catch (IOException ex) {
+					rethrowUnlessTheBytes(reader, ex);
+					damage = "it does not decrypt and decompress (" + ex.getMessage() + ").";
+				}
 			}
 			try {
 				reader.drain();
@@ -263,6 +342,12 @@ final class VerifyCommand {
 			throw new RunnerFailure(FailureKind.DESTINATION_FAILED,
 					"Closing " + spec.objectKey() + " failed: " + ex.getMessage(), ex);
 		}
+		return new Pass(integrity.finish(), decrypt, entries, damage, restored, restoreFailure);
+	}
+
+	/** The integrity check's verdict on what a pass found. */
+	private IntegrityCheck verdict(VerifySpec spec, Expected expected, Pass pass) {
+		Integrity integrity = pass.integrity();
 		boolean hmacMatches = equal(integrity.hmac(), expected.hmac());
 		boolean shaMatches = equal(integrity.sha256(), expected.sha256());
 		String detail;
@@ -279,15 +364,20 @@ final class VerifyCommand {
 			detail = "The object's HMAC-SHA256 matches but its SHA-256 differs from the one recorded for the run: "
 					+ "the run's record is wrong.";
 		}
-		else if (damage != null) {
-			detail = "The object is the one that was stored (its checksums match), but " + lowerFirst(damage);
+		else if (pass.damage() != null) {
+			detail = "The object is the one that was stored (its checksums match), but " + lowerFirst(pass.damage());
+		}
+		else if (!pass.readThrough()) {
+			status = Status.PASSED;
+			detail = "SHA-256 and HMAC-SHA256 match.";
 		}
 		else {
 			status = Status.PASSED;
-			detail = "SHA-256 and HMAC-SHA256 match; the backup decrypts, decompresses and reads through (" + entries
-					+ " archive entries, " + Progress.bytes(integrity.bytes()) + ").";
+			detail = "SHA-256 and HMAC-SHA256 match; the backup decrypts, decompresses and reads through ("
+					+ pass.entries() + " archive entries, " + Progress.bytes(integrity.bytes()) + ").";
 		}
-		return new IntegrityCheck(status, integrity.sha256(), integrity.bytes(), entries, this.failures.mask(detail));
+		return new IntegrityCheck(status, integrity.sha256(), integrity.bytes(), pass.entries(),
+				this.failures.mask(detail));
 	}
 
 	private static IntegrityCheck failedBeforeReading(String detail, long bytes) {
@@ -319,32 +409,63 @@ final class VerifyCommand {
 		return mismatches;
 	}
 
+	/**
+	 * Prepares the verification database, restores into it while the archive check reads
+	 * the same bytes, compares, and always cleans up.
+	 * @param readThrough receives the integrity check of the restore's pass (or of an
+	 * integrity-only pass when the restore test is skipped)
+	 */
 	private RestoreCheck restoreTest(VerifySpec spec, DatabaseUrl url, BackupStore store, Secret key, Expected expected,
-			Map<String, Long> durations) throws RunnerFailure {
+			Map<String, Long> durations, IntegrityCheck[] readThrough) throws RunnerFailure {
 		long restoreStart = System.nanoTime();
 		this.progress.stage("restore");
+		String skipped = null;
+		VerificationDatabase database = null;
 		if ((expected.engine() == Engine.POSTGRES) != (url.engine() == Engine.POSTGRES)) {
-			return RestoreCheck.skipped("the verification database " + url + " is "
-					+ ((url.engine() == Engine.POSTGRES) ? "PostgreSQL" : "MySQL/MariaDB") + ", the backup is not.");
+			skipped = "the verification database " + url + " is "
+					+ ((url.engine() == Engine.POSTGRES) ? "PostgreSQL" : "MySQL/MariaDB") + ", the backup is not.";
 		}
-		VerificationDatabase database;
-		try {
-			database = VerificationDatabase.prepare(spec.restoreTest().mode(), url);
-		}
-		catch (VerificationDatabase.Unusable ex) {
-			return RestoreCheck.skipped(ex.getMessage());
-		}
-		catch (RunnerFailure ex) {
-			if (ex.kind() == FailureKind.CANCELLED || ex.kind() == FailureKind.INTERNAL) {
-				throw ex;
+		else {
+			try {
+				database = VerificationDatabase.prepare(spec.restoreTest().mode(), url);
 			}
-			return RestoreCheck.skipped("the verification database could not be prepared: " + ex.getMessage());
+			catch (VerificationDatabase.Unusable ex) {
+				skipped = ex.getMessage();
+			}
+			catch (RunnerFailure ex) {
+				if (ex.kind() == FailureKind.CANCELLED || ex.kind() == FailureKind.INTERNAL) {
+					throw ex;
+				}
+				skipped = "the verification database could not be prepared: " + ex.getMessage();
+			}
+		}
+		if (database == null) {
+			// the integrity check still reads the archive through
+			readThrough[0] = verdict(spec, expected, pass(spec, store, key, expected, true, null));
+			return RestoreCheck.skipped(skipped);
 		}
 		this.console.info("restoring into " + database.describe());
 		RestoreCheck check = null;
 		RunnerFailure failure = null;
 		try (AutoCloseable stopTools = this.cancellation.onCancel(VerifyCommand::killRestoreTools)) {
-			check = restoreAndCompare(spec, store, key, expected, database, durations, restoreStart);
+			Pass pass = pass(spec, store, key, expected, true, database);
+			readThrough[0] = verdict(spec, expected, pass);
+			durations.put("restore", millisSince(restoreStart));
+			if (!equal(pass.integrity().hmac(), expected.hmac())) {
+				check = RestoreCheck.failed("the object changed between the checksum pass and the restore (its HMAC "
+						+ "differs now), so the restore test says nothing; verify again.");
+			}
+			else if (pass.restoreFailure() != null) {
+				check = RestoreCheck.failed(
+						"the restore into " + database.describe() + " failed: " + pass.restoreFailure().getMessage());
+			}
+			else if (!pass.restored()) {
+				check = RestoreCheck.skipped("Not restored: the integrity check failed.");
+			}
+			else {
+				this.cancellation.check();
+				check = compare(database, expected, durations);
+			}
 		}
 		catch (RunnerFailure ex) {
 			failure = ex;
@@ -382,39 +503,9 @@ final class VerifyCommand {
 		return check;
 	}
 
-	private RestoreCheck restoreAndCompare(VerifySpec spec, BackupStore store, Secret key, Expected expected,
-			VerificationDatabase database, Map<String, Long> durations, long restoreStart) throws RunnerFailure {
-		Integrity again = new Integrity(OpenSslFormat.mac(key, expected.macSalt()));
-		try (ObjectReader reader = new ObjectReader(store.get(spec.objectKey()), again, this.progress,
-				this.cancellation, this.downloadNanos)) {
-			try {
-				InputStream plain = plain(reader, key, expected.compression());
-				DatabaseRestore.forEngine(expected.engine(), spec.clientDirectories()).restore(plain, database.url());
-			}
-			catch (RunnerFailure ex) {
-				rethrowUnlessTheBytes(reader, ex);
-				if (ex.kind() != FailureKind.RESTORE_FAILED && ex.kind() != FailureKind.PERMISSION_DENIED
-						&& ex.kind() != FailureKind.DUMP_FAILED) {
-					throw ex;
-				}
-				return RestoreCheck.failed("the restore into " + database.describe() + " failed: " + ex.getMessage());
-			}
-			catch (IOException ex) {
-				rethrowUnlessTheBytes(reader, ex);
-				return RestoreCheck.failed("the backup did not decrypt the second time: " + ex.getMessage());
-			}
-			reader.drain();
-		}
-		catch (IOException ex) {
-			throw new RunnerFailure(FailureKind.DESTINATION_FAILED,
-					"Reading " + spec.objectKey() + " again failed: " + ex.getMessage(), ex);
-		}
-		if (!equal(again.hmac(), expected.hmac())) {
-			return RestoreCheck.failed("the object changed between the integrity check and the restore (its HMAC "
-					+ "differs now), so the restore test says nothing; verify again.");
-		}
-		durations.put("restore", millisSince(restoreStart));
-		this.cancellation.check();
+	/** Every table's row count against the backup's statistics. */
+	private RestoreCheck compare(VerificationDatabase database, Expected expected, Map<String, Long> durations)
+			throws RunnerFailure {
 		this.progress.stage("compare");
 		long compareStart = System.nanoTime();
 		Map<String, Long> counts = TableCounts.rowCounts(database.url());

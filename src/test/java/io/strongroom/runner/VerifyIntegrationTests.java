@@ -444,6 +444,67 @@ class VerifyIntegrationTests {
 		assertThat(run.stdout() + run.stderr()).doesNotContain(target.password()).doesNotContain(KEY);
 	}
 
+	@Test
+	void dumpsCutShortWhoseChecksumsMatchFailTheArchiveReadThrough() throws Exception {
+		Path destination = Files.createDirectories(this.folder.resolve("cut-short"));
+		byte[] pgObject = Files.readAllBytes(pgFolder.resolve(pgBackup.path("objectKey").asString()));
+		byte[] pgManifest = Files.readAllBytes(pgFolder.resolve(pgBackup.path("manifestKey").asString()));
+		ObjectNode pgSpec = cutShort(pgBackup, pgObject, pgManifest, destination);
+		RunnerHarness.Run pg = verify(pgSpec, null);
+		assertThat(pg.exit()).as(pg.toString()).isEqualTo(FailureKind.INTEGRITY.exitCode());
+		assertThat(pg.result().path("detail").asString()).startsWith("The object is the one that was stored")
+			.contains("pg_restore");
+		byte[] mariaObject;
+		byte[] mariaManifest;
+		try (InputStream object = store.get(mariaBackup.path("objectKey").asString());
+				InputStream manifest = store.get(mariaBackup.path("manifestKey").asString())) {
+			mariaObject = object.readAllBytes();
+			mariaManifest = manifest.readAllBytes();
+		}
+		RunnerHarness.Run maria = verify(cutShort(mariaBackup, mariaObject, mariaManifest, destination), null);
+		assertThat(maria.exit()).as(maria.toString()).isEqualTo(FailureKind.INTEGRITY.exitCode());
+		assertThat(maria.result().path("detail").asString()).contains("does not end with")
+			.contains("-- Dump completed");
+	}
+
+	/**
+	 * The backup's dump cut in half, compressed and encrypted again with the same key,
+	 * and a manifest and spec whose checksums match it: the bad bytes were "made" by the
+	 * backup.
+	 */
+	static ObjectNode cutShort(JsonNode backup, byte[] object, byte[] manifestJson, Path destination)
+			throws IOException, RunnerFailure {
+		Secret key = new Secret(KEY);
+		Manifest manifest = Manifest.parse(new String(manifestJson, java.nio.charset.StandardCharsets.UTF_8));
+		byte[] plain;
+		try (InputStream in = DecryptCommand.plain(new java.io.ByteArrayInputStream(object), key, manifest)) {
+			plain = in.readAllBytes();
+		}
+		java.io.ByteArrayOutputStream encrypted = new java.io.ByteArrayOutputStream();
+		try (java.io.OutputStream out = new CompressionSettings(manifest.compression().algorithm(), 1, 0)
+			.compressing(new EncryptingOutputStream(encrypted, key))) {
+			out.write(plain, 0, plain.length / 2);
+		}
+		byte[] bytes = encrypted.toByteArray();
+		byte[] macSalt = OpenSslFormat.newSalt();
+		Integrity integrity = Integrity.of(new java.io.ByteArrayInputStream(bytes), OpenSslFormat.mac(key, macSalt));
+		ObjectNode changed = (ObjectNode) Json.COMPACT.readTree(manifestJson);
+		ObjectNode checksums = (ObjectNode) changed.path("integrity");
+		checksums.put("sha256", integrity.sha256());
+		checksums.put("hmacSha256", integrity.hmac());
+		checksums.put("macSalt", java.util.HexFormat.of().formatHex(macSalt));
+		((ObjectNode) changed.path("sizes")).put("objectBytes", bytes.length);
+		Path objectFile = destination.resolve(backup.path("objectKey").asString());
+		Files.createDirectories(objectFile.getParent());
+		Files.write(objectFile, bytes);
+		Files.writeString(destination.resolve(backup.path("manifestKey").asString()),
+				Json.PRETTY.writeValueAsString(changed));
+		ObjectNode spec = spec(backup, "{ \"type\": \"filesystem\", \"path\": \"" + destination + "\" }", null);
+		spec.put("sha256", integrity.sha256());
+		spec.put("hmacSha256", integrity.hmac());
+		return spec;
+	}
+
 	static void copyTree(Path from, Path to) throws IOException {
 		try (var files = Files.walk(from)) {
 			for (Path file : files.toList()) {
