@@ -18,7 +18,15 @@ final class Progress {
 
 	private final long startNanos = System.nanoTime();
 
-	private volatile String stage = "connect";
+	private volatile String stage;
+
+	Progress() {
+		this("connect");
+	}
+
+	Progress(String stage) {
+		this.stage = stage;
+	}
 
 	String stage() {
 		return this.stage;

@@ -13,10 +13,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The runner's side of the callback API ({@code TEAM.md}): fetch the spec, send
- * heartbeats (which may answer "cancel"), report the result or the failure. Every call
- * carries the one-time ticket from {@code STRONGROOM_RUN_TICKET} as a bearer token; the
- * ticket never appears in a URL, an argument list or a message.
+ * The runner's side of the callback API ({@code docs/runner-spec.md}), the same for a
+ * backup run ({@code …/runner/v1/runs/<id>}) and a verification
+ * ({@code …/runner/v1/verifications/<id>}): fetch the spec, send heartbeats (which may
+ * answer "cancel"), report the result or the failure. Every call carries the one-time
+ * ticket from {@code STRONGROOM_RUN_TICKET} as a bearer token; the ticket never appears
+ * in a URL, an argument list or a message.
  */
 final class RunCallback {
 
@@ -44,20 +46,21 @@ final class RunCallback {
 			run = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RunnerFailure(FailureKind.USAGE, "--run needs the run's URL, not '" + url + "'");
+			throw new RunnerFailure(FailureKind.USAGE,
+					"--run needs the run's or verification's URL, not '" + url + "'");
 		}
 		if (!("https".equals(run.getScheme()) || "http".equals(run.getScheme())) || run.getHost() == null
 				|| run.getUserInfo() != null || run.getQuery() != null) {
 			throw new RunnerFailure(FailureKind.USAGE,
-					"--run needs an http(s) URL like https://strongroom.example.com/runner/v1/runs/<id>, without "
-							+ "credentials or query");
+					"--run needs an http(s) URL like https://strongroom.example.com/runner/v1/runs/<id> (or "
+							+ ".../runner/v1/verifications/<id>), without credentials or query");
 		}
-		String ticket = console.requireEnv(TICKET_ENV, "the run's one-time ticket");
+		String ticket = console.requireEnv(TICKET_ENV, "the one-time ticket");
 		failures.secret(ticket);
 		return new RunCallback(run, new Secret(ticket), console);
 	}
 
-	/** Fetches the spec (the first fetch moves the run to RUNNING). */
+	/** Fetches the spec (the first fetch moves the run or verification to RUNNING). */
 	String spec() throws RunnerFailure {
 		HttpResponse<String> response = send(
 				HttpRequest.newBuilder(endpoint("spec")).GET().header("Accept", "application/json"), ATTEMPTS);
@@ -108,6 +111,11 @@ final class RunCallback {
 		}
 	}
 
+	/** {@code run} or {@code verification}, for messages. */
+	String what() {
+		return this.run.getPath().contains("/verifications/") ? "verification" : "run";
+	}
+
 	private URI endpoint(String path) {
 		return URI.create(this.run + "/" + path);
 	}
@@ -146,7 +154,7 @@ final class RunCallback {
 	private RunnerFailure refused(String action, HttpResponse<String> response) {
 		if (response.statusCode() == 401) {
 			return new RunnerFailure(FailureKind.USAGE, "The web service refused the run ticket when asked to " + action
-					+ " (it is wrong, expired or already used). Start the run again from Strongroom.");
+					+ " (it is wrong, expired or already used). Start it again from Strongroom.");
 		}
 		String body = response.body();
 		return new RunnerFailure(FailureKind.INTERNAL, "The web service answered HTTP " + response.statusCode()
@@ -167,11 +175,13 @@ final class RunCallback {
 	AutoCloseable heartbeats(Progress progress, Cancellation cancellation, Duration interval) {
 		Thread thread = new Thread(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
-				// the contract's stages are dump, upload and manifest; connecting is part
-				// of the dump
+				// a backup's stages are dump, upload and manifest (connecting is part of
+				// the
+				// dump); a verification's are download, integrity, restore, compare and
+				// cleanup
 				String stage = "connect".equals(progress.stage()) ? "dump" : progress.stage();
 				if (heartbeat(stage, progress.bytesIn(), progress.bytesOut())) {
-					cancellation.cancel("the run was cancelled in Strongroom");
+					cancellation.cancel("the " + what() + " was cancelled in Strongroom");
 				}
 				try {
 					Thread.sleep(interval.toMillis());

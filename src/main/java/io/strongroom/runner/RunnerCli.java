@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * java -jar strongroom.jar backup --run &lt;run URL&gt;          (ticket in STRONGROOM_RUN_TICKET)
  * java -jar strongroom.jar decrypt [--in F] [--out F] [--manifest F]
  * java -jar strongroom.jar restore --in &lt;file or URL&gt; [--manifest F] --into-env NAME
+ * java -jar strongroom.jar verify --spec &lt;verify-spec.json&gt;
+ * java -jar strongroom.jar verify --run &lt;verification URL&gt;   (ticket in STRONGROOM_RUN_TICKET)
  * </pre> The exit code is 0 or the {@link FailureKind}'s; the last line on standard
  * output is the JSON result; progress goes to standard error.
  */
@@ -55,10 +57,11 @@ public final class RunnerCli {
 		RunnerCli cli = new RunnerCli(Console.system());
 		CountDownLatch done = new CountDownLatch(1);
 		int[] exit = { FailureKind.INTERNAL.exitCode() };
-		boolean backup = "backup".equals(args[0]);
+		boolean cleansUp = "backup".equals(args[0]) || "verify".equals(args[0]);
 		Thread hook = new Thread(() -> {
-			// decrypt and restore just stop; a backup cleans up and reports first
-			if (!backup || done.getCount() == 0) {
+			// decrypt and restore just stop; a backup or a verification cleans up and
+			// reports first
+			if (!cleansUp || done.getCount() == 0) {
 				return;
 			}
 			cli.cancellation.cancel("the runner was stopped by a signal");
@@ -81,7 +84,7 @@ public final class RunnerCli {
 
 	int execute(String[] args) {
 		String command = (args.length > 0) ? args[0] : "";
-		boolean backup = "backup".equals(command);
+		boolean resultLine = Set.of("backup", "restore", "verify").contains(command);
 		RunCallback callback = null;
 		Map<String, Object> result;
 		try {
@@ -118,12 +121,28 @@ public final class RunnerCli {
 							options.get("--manifest"), options.get("--into-env"),
 							options.containsKey("--no-integrity-check"));
 				}
-				case "verify" -> throw usage("verify is not part of this runner yet");
+				case "verify" -> {
+					only(options, "--spec", "--run");
+					if (options.containsKey("--spec") == options.containsKey("--run")) {
+						throw usage("verify needs exactly one of --spec <file> or --run <url>");
+					}
+					String specJson;
+					if (options.containsKey("--run")) {
+						callback = RunCallback.of(options.get("--run"), this.console, this.failures);
+						specJson = callback.spec();
+					}
+					else {
+						specJson = read(Path.of(options.get("--spec")));
+					}
+					result = verify(specJson, callback);
+				}
 				default -> throw usage("unknown command '" + command + "'");
 			}
 			this.console.out().println(Json.COMPACT.writeValueAsString(result));
 			this.console.out().flush();
-			return 0;
+			// a verification that found the backup bad is a result, with its own exit
+			// code
+			return "FAILED".equals(result.get("status")) ? FailureKind.INTEGRITY.exitCode() : 0;
 		}
 		catch (Throwable ex) {
 			RunnerFailure failure = this.failures.classify(ex);
@@ -142,7 +161,7 @@ public final class RunnerCli {
 					this.console.warn("could not report the failure: " + reportFailure.getMessage());
 				}
 			}
-			if (backup || "restore".equals(command)) {
+			if (resultLine) {
 				Map<String, Object> line = new LinkedHashMap<>();
 				line.put("status", "FAILED");
 				line.put("kind", failure.kind().name());
@@ -163,6 +182,28 @@ public final class RunnerCli {
 						? callback.heartbeats(progress, this.cancellation, this.console.heartbeatInterval()) : () -> {
 						}) {
 			Map<String, Object> result = new BackupCommand(this.console, this.failures, progress, this.cancellation)
+				.run(spec);
+			if (callback != null) {
+				callback.result(result);
+			}
+			return result;
+		}
+		catch (RunnerFailure ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw this.failures.classify(ex);
+		}
+	}
+
+	private Map<String, Object> verify(String specJson, @Nullable RunCallback callback) throws RunnerFailure {
+		VerifySpec spec = VerifySpec.parse(specJson, this.console::warn);
+		Progress progress = new Progress("download");
+		try (Progress.Reporter reporter = progress.report(this.console.err(), this.console.progressInterval());
+				AutoCloseable heartbeats = (callback != null)
+						? callback.heartbeats(progress, this.cancellation, this.console.heartbeatInterval()) : () -> {
+						}) {
+			Map<String, Object> result = new VerifyCommand(this.console, this.failures, progress, this.cancellation)
 				.run(spec);
 			if (callback != null) {
 				callback.result(result);
@@ -225,7 +266,7 @@ public final class RunnerCli {
 		return new RunnerFailure(FailureKind.USAGE,
 				message + ". Usage: backup --spec <spec.json> | backup --run "
 						+ "<url>; decrypt [--in F] [--out F] [--manifest F]; restore --in <file or URL> [--manifest F] "
-						+ "--into-env NAME");
+						+ "--into-env NAME; verify --spec <verify-spec.json> | verify --run <url>");
 	}
 
 }

@@ -30,7 +30,11 @@ final class FakeWebService implements AutoCloseable {
 
 	static final String RUN_PATH = "/runner/v1/runs/run-1";
 
+	static final String VERIFICATION_PATH = "/runner/v1/verifications/verification-1";
+
 	private final HttpServer server;
+
+	private final String path;
 
 	private final String ticket;
 
@@ -41,15 +45,21 @@ final class FakeWebService implements AutoCloseable {
 	private volatile Predicate<JsonNode> cancelWhen = (heartbeat) -> false;
 
 	FakeWebService(String ticket, String spec) throws IOException {
+		this(ticket, spec, RUN_PATH);
+	}
+
+	/** Serves the run or verification at {@code path}. */
+	FakeWebService(String ticket, String spec, String path) throws IOException {
+		this.path = path;
 		this.ticket = ticket;
 		this.spec = spec;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		this.server.createContext(RUN_PATH, this::handle);
+		this.server.createContext(path, this::handle);
 		this.server.start();
 	}
 
 	String runUrl() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + RUN_PATH;
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + this.path;
 	}
 
 	void cancelWhen(Predicate<JsonNode> condition) {
@@ -73,7 +83,7 @@ final class FakeWebService implements AutoCloseable {
 			respond(exchange, 401, "{\"message\":\"bad ticket\"}");
 			return;
 		}
-		switch (exchange.getRequestMethod() + " " + path.substring(RUN_PATH.length())) {
+		switch (exchange.getRequestMethod() + " " + path.substring(this.path.length())) {
 			case "GET /spec" -> respond(exchange, 200, this.spec);
 			case "POST /heartbeat" ->
 				respond(exchange, 200, "{\"cancel\":" + this.cancelWhen.test(Json.COMPACT.readTree(body)) + "}");
