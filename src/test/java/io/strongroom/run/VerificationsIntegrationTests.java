@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.run.stall-timeout=20s", "strongroom.run.watchdog-interval=1s",
 				"strongroom.run.dispatch-interval=1s", "strongroom.run.local.max-concurrent=4",
-				"strongroom.verify.max-attempts=2", "strongroom.verify.retry-delay=1s" })
+				"strongroom.verify.max-attempts=2", "strongroom.verify.retry-delay=1s",
+				"strongroom.verify.scratch-url=" + VerificationsIntegrationTests.SCRATCH_URL })
 @Import({ TestDatabases.class, VerificationsIntegrationTests.Events.class })
 @ExtendWith(OutputCaptureExtension.class)
 class VerificationsIntegrationTests {
@@ -57,6 +58,10 @@ class VerificationsIntegrationTests {
 	static final String VERIFY_PASSWORD = "verify-pa55word-never-shown";
 
 	static final String VERIFY_URL = "postgres://scratch:" + VERIFY_PASSWORD + "@127.0.0.1:5432/scratch";
+
+	static final String SCRATCH_PASSWORD = "scratch-pa55word-never-shown";
+
+	static final String SCRATCH_URL = "postgres://creator:" + SCRATCH_PASSWORD + "@127.0.0.1:5432/postgres";
 
 	static final Path DIR = directory();
 
@@ -324,6 +329,28 @@ class VerificationsIntegrationTests {
 			.isEqualTo("Checked the SHA-256 and HMAC and read the archive through (12 entries)."
 					+ " No restore test: the test plan includes no restore tests (integrity check only).");
 		runner.stop();
+	}
+
+	@Test
+	void withoutAVerificationDatabaseALocalRunnerRestoresIntoAScratchDatabaseOfTheOperators() {
+		ApiClient api = addOn("pro", false);
+		String backup = succeededBackup(api);
+		String id = verificationOf(api, backup);
+		FakeRunner runner = launched(id);
+		assertThat(runner.env()).containsEntry("STRONGROOM_VERIFY_SCRATCH_URL", SCRATCH_URL)
+			.doesNotContainKey("STRONGROOM_VERIFY_DATABASE_URL");
+		ApiClient.Response spec = runner.client().get("/runner/v1/verifications/" + id + "/spec");
+		assertThat(spec.json().get("restoreTest").get("mode").asString()).isEqualTo("create");
+		assertThat(spec.json().get("restoreTest").get("databaseUrlEnv").asString())
+			.isEqualTo("STRONGROOM_VERIFY_SCRATCH_URL");
+		assertThat(spec.body()).doesNotContain(SCRATCH_PASSWORD);
+		assertThat(verification(api, backup).text("restoreTest")).isEqualTo("create");
+		runner.client()
+			.post("/runner/v1/verifications/" + id + "/result",
+					result(id, backup, "PASSED", "PASSED", "PASSED", "Restored into a scratch database and counted."));
+		assertThat(api.get("/api/v1/backups/" + backup).text("verification")).isEqualTo("PASSED");
+		runner.stop();
+		assertThat(String.join("\n", this.bodies)).doesNotContain(SCRATCH_PASSWORD);
 	}
 
 	@Test
