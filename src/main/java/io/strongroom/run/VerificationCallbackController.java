@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The verification runner's callback API (VERIFY-CONTRACT.md). {@link RunnerTicketFilter}
- * has already checked that the request carries the live ticket of the verification in the
- * path.
+ * The verification runner's callback API (docs/runner-spec.md, "verify").
+ * {@link RunnerTicketFilter} has already checked that the request carries the live ticket
+ * of the verification in the path.
  */
 @RestController
 @RequestMapping(path = "/runner/v1/verifications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What verification runners may do through the callback API, for the verification their
- * ticket serves (VERIFY-CONTRACT.md): fetch the spec (LAUNCHING → RUNNING), report
- * heartbeats (answered with whether to stop), and report the result or that they could
- * not do their job (either spends the ticket).
+ * ticket serves (docs/runner-spec.md, "verify"): fetch the spec (LAUNCHING → RUNNING),
+ * report heartbeats (answered with whether to stop), and report the result or that they
+ * could not do their job (either spends the ticket).
  */
 class VerificationCallbacks {
 

@@ -3,7 +3,7 @@ package io.strongroom.run;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** The bodies verification runners send (VERIFY-CONTRACT.md, "Result"). */
+/** The bodies verification runners send (docs/runner-spec.md, "verify"). */
 final class VerificationReports {
 
 	private VerificationReports() {

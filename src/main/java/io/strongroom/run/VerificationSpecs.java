@@ -11,9 +11,9 @@ import io.strongroom.target.DestinationAccess;
 import io.strongroom.target.RunnerEnvironment;
 
 /**
- * The verify spec a runner fetches (VERIFY-CONTRACT.md, version 1): what the backup run
- * recorded (object, manifest, checksums, statistics) and names of environment variables,
- * never their values.
+ * The verify spec a runner fetches (version 1; docs/runner-spec.md, "verify"): what the
+ * backup run recorded (object, manifest, checksums, statistics) and names of environment
+ * variables, never their values.
  */
 final class VerificationSpecs {
 

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Verifications on the web side, over real HTTP on PostgreSQL: the local launcher starts
  * a stand-in runner ({@code fake-runner.sh}) as a real child process, and the test speaks
- * the verify contract (VERIFY-CONTRACT.md) with the ticket it finds in that process's
- * environment. The real runner's {@code verify} is exercised by
+ * the verify contract (docs/runner-spec.md, "verify") with the ticket it finds in that
+ * process's environment. The real runner's {@code verify} is exercised by
  * {@code VerificationEndToEndIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
