@@ -11,6 +11,7 @@ import io.strongroom.run.RunFilter;
 import io.strongroom.run.RunPage;
 import io.strongroom.run.RunState;
 import io.strongroom.run.Runs;
+import io.strongroom.run.Verifications;
 import io.strongroom.target.DatabaseLabel;
 import io.strongroom.target.InvalidSettingsException;
 
@@ -24,14 +25,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Backups: ask for one, list, read, download, cancel. */
+/** Backups: ask for one, list, read, download, cancel, verify. */
 @RestController
 class BackupsController {
 
 	private final Runs runs;
 
-	BackupsController(Runs runs) {
+	private final Verifications verifications;
+
+	BackupsController(Runs runs, Verifications verifications) {
 		this.runs = runs;
+		this.verifications = verifications;
 	}
 
 	/**
@@ -78,6 +82,26 @@ class BackupsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BackupResponse cancel(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id) {
 		return BackupResponse.of(this.runs.cancel(tenant.id(), runId(id)));
+	}
+
+	/**
+	 * Verifies a successful backup now (202): an integrity check, and a restore test when
+	 * the plan allows one and a verification database is configured. While one of its
+	 * verifications is under way, that one is the answer. The outcome appears on the
+	 * backup ({@code verification}, {@code verificationDetail}).
+	 */
+	@PostMapping(path = "/api/v1/backups/{id}/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	VerificationResponse verify(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id) {
+		return VerificationResponse.of(this.verifications.request(tenant.id(), runId(id)));
+	}
+
+	/** The backup's verifications, newest first. */
+	@GetMapping(path = "/api/v1/backups/{id}/verifications", produces = MediaType.APPLICATION_JSON_VALUE)
+	ItemsResponse<VerificationResponse> verifications(@AuthenticationPrincipal ApiTenant tenant,
+			@PathVariable String id) {
+		return new ItemsResponse<>(
+				this.verifications.list(tenant.id(), runId(id)).stream().map(VerificationResponse::of).toList(), null);
 	}
 
 	private static BackupRunId runId(String id) {

@@ -122,6 +122,10 @@ class BackupRun {
 
 	@Nullable private String failureMessage;
 
+	@Nullable private String verificationDetail;
+
+	@Nullable private Instant verifiedAt;
+
 	@Version
 	private long version;
 
@@ -263,6 +267,28 @@ class BackupRun {
 	void verified(Verification outcome) {
 		require(RunState.SUCCEEDED, "record a verification of");
 		this.verification = outcome;
+	}
+
+	/**
+	 * Records what a verification of this (successful) run found. A SKIPPED verification
+	 * (nothing could be checked) never replaces what an earlier one found: a backup once
+	 * found FAILED stays FAILED, and one found PASSED stays PASSED, until a verification
+	 * that ran says otherwise.
+	 * @return whether the run's recorded outcome changed
+	 */
+	boolean verified(Verification outcome, String detail, Instant at) {
+		require(RunState.SUCCEEDED, "record a verification of");
+		if (outcome == Verification.PENDING) {
+			throw new IllegalArgumentException("A verification ends PASSED, FAILED or SKIPPED");
+		}
+		if (outcome == Verification.SKIPPED
+				&& (this.verification == Verification.PASSED || this.verification == Verification.FAILED)) {
+			return false;
+		}
+		this.verification = outcome;
+		this.verificationDetail = truncate(detail, 2000);
+		this.verifiedAt = at;
+		return true;
 	}
 
 	/**
@@ -455,6 +481,14 @@ class BackupRun {
 
 	@Nullable String failureMessage() {
 		return this.failureMessage;
+	}
+
+	@Nullable String verificationDetail() {
+		return this.verificationDetail;
+	}
+
+	@Nullable Instant verifiedAt() {
+		return this.verifiedAt;
 	}
 
 }

@@ -39,6 +39,14 @@ class CallbackBase implements ApplicationListener<WebServerInitializedEvent> {
 	}
 
 	URI runUrl(BackupRunId run) {
+		return URI.create(base() + "/runner/v1/runs/" + run);
+	}
+
+	URI verificationUrl(VerificationId verification) {
+		return URI.create(base() + "/runner/v1/verifications/" + verification);
+	}
+
+	private String base() {
 		String base;
 		if (this.configured != null) {
 			base = this.configured.toString();
@@ -49,10 +57,7 @@ class CallbackBase implements ApplicationListener<WebServerInitializedEvent> {
 		else {
 			base = this.strongroom.baseUrl().toString();
 		}
-		if (base.endsWith("/")) {
-			base = base.substring(0, base.length() - 1);
-		}
-		return URI.create(base + "/runner/v1/runs/" + run);
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
 }

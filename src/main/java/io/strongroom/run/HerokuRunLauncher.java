@@ -79,7 +79,8 @@ class HerokuRunLauncher implements RunLauncher {
 		Map<String, String> env = new LinkedHashMap<>();
 		request.environment().forEach((name, secret) -> env.put(name, secret.value()));
 		env.put(LaunchRequest.TICKET_ENV, request.ticket().value());
-		DynoRequest dyno = new DynoRequest(bootstrap(this.baseUrl, current.sha256(), request.callbackUrl().toString()),
+		DynoRequest dyno = new DynoRequest(
+				bootstrap(this.baseUrl, current.sha256(), request.job().command(), request.callbackUrl().toString()),
 				env, this.size, this.timeToLive);
 		HerokuDyno started;
 		try {
@@ -90,7 +91,7 @@ class HerokuRunLauncher implements RunLauncher {
 		}
 		String ref = request.tenant() + "/" + request.herokuAppId() + "/" + started.id();
 		this.launched.add(ref);
-		logger.info("Run {}: dyno {} started on app {}", request.run(), started.name(), request.herokuAppId());
+		logger.info("{}: dyno {} started on app {}", request.job(), started.name(), request.herokuAppId());
 		return new LaunchHandle(name(), ref);
 	}
 
@@ -99,12 +100,17 @@ class HerokuRunLauncher implements RunLauncher {
 	 * hash and the run's URL are in it; the ticket is in the dyno's environment.
 	 */
 	static String bootstrap(String baseUrl, String sha256, String runUrl) {
+		return bootstrap(baseUrl, sha256, RunnerJob.Kind.BACKUP.command(), runUrl);
+	}
+
+	/** The bootstrap for {@code command} ({@code backup} or {@code verify}). */
+	static String bootstrap(String baseUrl, String sha256, String command, String runUrl) {
 		String bundleUrl = baseUrl + "/runner/bundle/" + RunnerBundle.FILE_NAME;
 		return "set -eu; d=$(mktemp -d); curl -fsSL --retry 5 --retry-connrefused -o \"$d/r.tgz\" " + quote(bundleUrl)
 				+ "; echo " + quote(sha256 + "  ") + "\"$d/r.tgz\" | sha256sum -c --status -"
 				+ " || { echo 'strongroom: the runner bundle does not match its SHA-256; not running it' >&2; exit 2; }"
 				+ "; tar -xzf \"$d/r.tgz\" -C \"$d\"; exec \"$d/strongroom-runner/bin/java\" -XX:+UseSerialGC -jar"
-				+ " \"$d/strongroom-runner/strongroom.jar\" backup --run " + quote(runUrl);
+				+ " \"$d/strongroom-runner/strongroom.jar\" " + command + " --run " + quote(runUrl);
 	}
 
 	private static String quote(String value) {

@@ -21,11 +21,12 @@ import io.strongroom.runner.Secret;
 
 /**
  * Runs each runner as a child process of this web process: {@code <command> backup --run
- * <callback url>}, with the ticket and the secrets in the child's environment (never in
- * its arguments) and nothing else of this process's environment but what a JVM needs, so
- * Strongroom's own secrets (master key, database URL, Heroku credentials) never reach a
- * runner. At most {@code maxConcurrent} children at once; the child's output goes to the
- * run's log with every secret masked.
+ * <callback url>} (or {@code verify --run <callback url>} for a verification), with the
+ * ticket and the secrets in the child's environment (never in its arguments) and nothing
+ * else of this process's environment but what a JVM needs, so Strongroom's own secrets
+ * (master key, database URL, Heroku credentials) never reach a runner. At most
+ * {@code maxConcurrent} children at once; the child's output goes to the run's log with
+ * every secret masked.
  */
 class LocalRunLauncher implements RunLauncher {
 
@@ -64,7 +65,7 @@ class LocalRunLauncher implements RunLauncher {
 	LocalRunLauncher(List<String> command, int maxConcurrent, int maxLogLines, RunOutput log,
 			Consumer<RunnerExited> exits) {
 		this.command = List.copyOf(command);
-		logger.info("Local runners start as: {} backup --run <run URL> (at most {} at once)",
+		logger.info("Local runners start as: {} backup|verify --run <URL> (at most {} at once)",
 				String.join(" ", command.subList(0, Math.min(command.size(), 3))), maxConcurrent);
 		this.maxConcurrent = maxConcurrent;
 		this.maxLogLines = maxLogLines;
@@ -85,7 +86,7 @@ class LocalRunLauncher implements RunLauncher {
 	@Override
 	public LaunchHandle launch(LaunchRequest request) throws LaunchException {
 		List<String> arguments = new ArrayList<>(this.command);
-		arguments.add("backup");
+		arguments.add(request.job().command());
 		arguments.add("--run");
 		arguments.add(request.callbackUrl().toString());
 		ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
@@ -109,7 +110,7 @@ class LocalRunLauncher implements RunLauncher {
 		catch (IOException ex) {
 			throw new LaunchException("Could not start " + this.command.get(0) + ": " + ex.getMessage(), ex);
 		}
-		Child child = new Child(request.run(), process);
+		Child child = new Child(request.job(), process);
 		this.children.put(process.pid(), child);
 		Thread reader = new Thread(() -> follow(child, masker), "runner-" + process.pid());
 		reader.setDaemon(true);
@@ -134,7 +135,7 @@ class LocalRunLauncher implements RunLauncher {
 				// is
 				// kept at once.
 				if (batch.size() >= 50 || !reader.ready()) {
-					lineNo = flush(child.run, lineNo, batch);
+					lineNo = flush(child.job, lineNo, batch);
 				}
 			}
 		}
@@ -142,7 +143,7 @@ class LocalRunLauncher implements RunLauncher {
 			batch.add("[strongroom] reading the runner's output failed: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Run {}: keeping the runner's output failed: {}", child.run, ex.getMessage());
+			logger.warn("{}: keeping the runner's output failed: {}", child.job, ex.getMessage());
 		}
 		String detail;
 		try {
@@ -158,18 +159,18 @@ class LocalRunLauncher implements RunLauncher {
 		}
 		batch.add("[strongroom] runner ended with " + detail);
 		try {
-			flush(child.run, lineNo, batch);
+			flush(child.job, lineNo, batch);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Run {}: keeping the runner's output failed: {}", child.run, ex.getMessage());
+			logger.warn("{}: keeping the runner's output failed: {}", child.job, ex.getMessage());
 		}
 		this.ended.put(child.process.pid(), detail);
 		this.children.remove(child.process.pid());
-		this.exits.accept(new RunnerExited(child.run, detail));
+		this.exits.accept(new RunnerExited(child.job, detail));
 	}
 
-	private int flush(BackupRunId run, int lineNo, List<String> batch) {
-		this.log.append(run, lineNo, List.copyOf(batch));
+	private int flush(RunnerJob job, int lineNo, List<String> batch) {
+		this.log.append(job, lineNo, List.copyOf(batch));
 		int next = lineNo + batch.size();
 		batch.clear();
 		return next;
@@ -233,7 +234,7 @@ class LocalRunLauncher implements RunLauncher {
 		}
 	}
 
-	private record Child(BackupRunId run, Process process) {
+	private record Child(RunnerJob job, Process process) {
 
 	}
 

@@ -54,8 +54,34 @@ class RunConfiguration {
 	}
 
 	@Bean
-	RunLog runLog(RunLogRepository lines) {
-		return new RunLog(lines, this.transactions, this.clock);
+	RunLog runLog(RunLogRepository lines, VerificationLogRepository verificationLines) {
+		return new RunLog(lines, verificationLines, this.transactions, this.clock);
+	}
+
+	@Bean
+	VerificationLifecycle verificationLifecycle(BackupVerificationRepository verifications, BackupRunRepository runs,
+			Targets targets, TenantRepository tenants, PlanCatalog plans, RunProperties properties,
+			VerificationProperties verification, CallbackBase callbacks, ApplicationEventPublisher events) {
+		return new VerificationLifecycle(verifications, runs, targets, tenants, plans, properties, verification,
+				callbacks, events, this.transactions, this.clock);
+	}
+
+	@Bean
+	VerificationCallbacks verificationCallbacks(BackupVerificationRepository verifications, BackupRunRepository runs,
+			VerificationLifecycle lifecycle, Targets targets, RunProperties properties, JsonMapper json) {
+		return new VerificationCallbacks(verifications, runs, lifecycle, targets, properties, this.transactions, json);
+	}
+
+	@Bean
+	VerificationWatchdog verificationWatchdog(BackupVerificationRepository verifications,
+			VerificationLifecycle lifecycle, RunLauncher launcher, RunProperties properties) {
+		return new VerificationWatchdog(verifications, lifecycle, launcher, properties, this.transactions);
+	}
+
+	@Bean
+	Verifications verifications(BackupVerificationRepository verifications, BackupRunRepository runs,
+			VerificationLifecycle lifecycle, RunDispatcher dispatcher) {
+		return new Verifications(verifications, runs, lifecycle, dispatcher, this.transactions);
 	}
 
 	@Bean
@@ -65,8 +91,8 @@ class RunConfiguration {
 
 	@Bean
 	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog,
-			ObjectProvider<RunDispatcher> dispatcher, RunnerBundle bundle, StrongroomProperties strongroom,
-			ObjectProvider<HerokuPlatformClient> heroku) {
+			ObjectProvider<VerificationWatchdog> verificationWatchdog, ObjectProvider<RunDispatcher> dispatcher,
+			RunnerBundle bundle, StrongroomProperties strongroom, ObjectProvider<HerokuPlatformClient> heroku) {
 		String launcher = launcher(properties);
 		if ("heroku".equals(launcher)) {
 			RunProperties.Heroku settings = properties.heroku();
@@ -80,7 +106,12 @@ class RunConfiguration {
 		List<String> command = local.command().isEmpty() ? LocalRunnerCommand.resolve(local.java(), local.jar())
 				: local.command();
 		return new LocalRunLauncher(command, local.maxConcurrent(), local.maxLogLines(), log, (exited) -> {
-			watchdog.getObject().exited(exited);
+			if (exited.job().isBackup()) {
+				watchdog.getObject().exited(exited);
+			}
+			else {
+				verificationWatchdog.getObject().exited(exited);
+			}
 			// A runner ended: its place goes to the next queued run now.
 			dispatcher.getObject().wakeUp();
 		});
@@ -92,8 +123,8 @@ class RunConfiguration {
 	}
 
 	@Bean
-	RunDispatcher runDispatcher(RunLifecycle lifecycle, RunLauncher launcher) {
-		return new RunDispatcher(lifecycle, launcher);
+	RunDispatcher runDispatcher(RunLifecycle lifecycle, VerificationLifecycle verifications, RunLauncher launcher) {
+		return new RunDispatcher(lifecycle, verifications, launcher);
 	}
 
 	@Bean
@@ -110,9 +141,9 @@ class RunConfiguration {
 	}
 
 	@Bean
-	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, RunLauncher launcher,
-			RunProperties properties) {
-		return new RunTimers(dispatcher, watchdog, launcher, properties);
+	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, VerificationWatchdog verificationWatchdog,
+			RunLauncher launcher, RunProperties properties) {
+		return new RunTimers(dispatcher, watchdog, verificationWatchdog, launcher, properties);
 	}
 
 }

@@ -11,16 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Offers QUEUED runs, oldest first, to the launcher while it has room. Runs right after a
- * run is queued and on a timer (runs wait here when the launcher is full, and a run
+ * Offers QUEUED runs, oldest first, to the launcher while it has room, then due
+ * verifications: both count against the same capacity, and backups go first. Runs right
+ * after a job is queued and on a timer (jobs wait here when the launcher is full, and one
  * queued by another web process is picked up by whichever has room). One dispatch at a
- * time per process; across processes, optimistic locking hands each run to one of them.
+ * time per process; across processes, optimistic locking hands each job to one of them.
  */
 class RunDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunDispatcher.class);
 
 	private final RunLifecycle lifecycle;
+
+	private final VerificationLifecycle verifications;
 
 	private final RunLauncher launcher;
 
@@ -32,8 +35,9 @@ class RunDispatcher {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	RunDispatcher(RunLifecycle lifecycle, RunLauncher launcher) {
+	RunDispatcher(RunLifecycle lifecycle, VerificationLifecycle verifications, RunLauncher launcher) {
 		this.lifecycle = lifecycle;
+		this.verifications = verifications;
 		this.launcher = launcher;
 	}
 
@@ -70,6 +74,16 @@ class RunDispatcher {
 						launchedAny = true;
 					}
 				}
+				for (UUID id : this.verifications.queued()) {
+					if (this.launcher.capacity() <= 0) {
+						return;
+					}
+					Optional<LaunchRequest> request = this.verifications.claim(id, this.launcher.name());
+					if (request.isPresent()) {
+						launch(request.get());
+						launchedAny = true;
+					}
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -79,23 +93,33 @@ class RunDispatcher {
 	}
 
 	private void launch(LaunchRequest request) {
+		RunnerJob job = request.job();
 		try {
 			LaunchHandle handle = this.launcher.launch(request);
-			logger.info("Run {} launched ({} {})", request.run(), handle.launcher(), handle.ref());
-			if (!this.lifecycle.launched(request.run(), handle)) {
+			logger.info("{} launched ({} {})", job, handle.launcher(), handle.ref());
+			boolean recorded = job.isBackup() ? this.lifecycle.launched(new BackupRunId(job.id()), handle)
+					: this.verifications.launched(new VerificationId(job.id()), handle);
+			if (!recorded) {
 				// Cancelled while it was being launched.
 				this.launcher.stop(handle);
 			}
 		}
 		catch (LaunchException ex) {
-			logger.warn("Run {} could not be launched: {}", request.run(), ex.getMessage());
-			this.lifecycle.fail(request.run().value(), FailureKinds.LAUNCH_FAILED,
-					"The runner could not be started: " + ex.getMessage());
+			logger.warn("{} could not be launched: {}", job, ex.getMessage());
+			launchFailed(job, "The runner could not be started: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Run {} could not be launched", request.run(), ex);
-			this.lifecycle.fail(request.run().value(), FailureKinds.LAUNCH_FAILED,
-					"The runner could not be started because of an internal error in Strongroom");
+			logger.error("{} could not be launched", job, ex);
+			launchFailed(job, "The runner could not be started because of an internal error in Strongroom");
+		}
+	}
+
+	private void launchFailed(RunnerJob job, String message) {
+		if (job.isBackup()) {
+			this.lifecycle.fail(job.id(), FailureKinds.LAUNCH_FAILED, message);
+		}
+		else {
+			this.verifications.couldNotRun(new VerificationId(job.id()), FailureKinds.LAUNCH_FAILED, message);
 		}
 	}
 

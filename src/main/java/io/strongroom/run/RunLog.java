@@ -6,31 +6,56 @@ import java.util.List;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Keeps a runner's output with its run. Callers mask secrets before they append. */
+/**
+ * Keeps a runner's output with its run (or its verification). Callers mask secrets before
+ * they append.
+ */
 class RunLog implements RunOutput {
 
 	private final RunLogRepository lines;
+
+	private final VerificationLogRepository verificationLines;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	RunLog(RunLogRepository lines, TransactionTemplate transactions, Clock clock) {
+	RunLog(RunLogRepository lines, VerificationLogRepository verificationLines, TransactionTemplate transactions,
+			Clock clock) {
 		this.lines = lines;
+		this.verificationLines = verificationLines;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	@Override
-	public void append(BackupRunId run, int firstLineNo, List<String> masked) {
+	public void append(RunnerJob job, int firstLineNo, List<String> masked) {
 		if (masked.isEmpty()) {
 			return;
 		}
+		if (!job.isBackup()) {
+			List<VerificationLogLine> rows = new ArrayList<>(masked.size());
+			for (int i = 0; i < masked.size(); i++) {
+				rows.add(new VerificationLogLine(new VerificationId(job.id()), firstLineNo + i, this.clock.instant(),
+						masked.get(i)));
+			}
+			this.transactions.executeWithoutResult((status) -> this.verificationLines.saveAll(rows));
+			return;
+		}
+		BackupRunId run = new BackupRunId(job.id());
 		List<RunLogLine> rows = new ArrayList<>(masked.size());
 		for (int i = 0; i < masked.size(); i++) {
 			rows.add(new RunLogLine(run, firstLineNo + i, this.clock.instant(), masked.get(i)));
 		}
 		this.transactions.executeWithoutResult((status) -> this.lines.saveAll(rows));
+	}
+
+	List<String> lines(VerificationId verification) {
+		return this.transactions
+			.execute((status) -> this.verificationLines.findByVerificationIdOrderByLineNo(verification.value())
+				.stream()
+				.map(VerificationLogLine::line)
+				.toList());
 	}
 
 	List<String> lines(BackupRunId run) {

@@ -6,6 +6,6 @@ import java.util.List;
 @FunctionalInterface
 interface RunOutput {
 
-	void append(BackupRunId run, int firstLineNo, List<String> maskedLines);
+	void append(RunnerJob job, int firstLineNo, List<String> maskedLines);
 
 }

@@ -53,7 +53,7 @@ final class RunSpecs {
 		return spec;
 	}
 
-	private static Map<String, Object> destination(DestinationAccess destination) {
+	static Map<String, Object> destination(DestinationAccess destination) {
 		Map<String, Object> spec = new LinkedHashMap<>();
 		if (destination.type() == DestinationType.S3) {
 			spec.put("type", "s3");

@@ -2,8 +2,13 @@ package io.strongroom.run;
 
 /**
  * A launcher saw its runner end (in-process notification, not a module event): the
- * watchdog checks the run at once instead of waiting for the stall timeout.
+ * watchdog checks the job at once instead of waiting for the stall timeout.
  */
-record RunnerExited(BackupRunId run, String detail) {
+record RunnerExited(RunnerJob job, String detail) {
+
+	/** The backup run, for a backup job. */
+	BackupRunId run() {
+		return new BackupRunId(this.job.id());
+	}
 
 }

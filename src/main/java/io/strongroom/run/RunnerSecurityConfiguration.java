@@ -26,12 +26,12 @@ class RunnerSecurityConfiguration {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain runnerCallbackSecurity(HttpSecurity http, RunCallbacks callbacks, JsonMapper json)
-			throws Exception {
+	SecurityFilterChain runnerCallbackSecurity(HttpSecurity http, RunCallbacks callbacks,
+			VerificationCallbacks verifications, JsonMapper json) throws Exception {
 		http.securityMatcher("/runner/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/runner/bundle/**")
 				.permitAll()
-				.requestMatchers("/runner/v1/runs/*/**")
+				.requestMatchers("/runner/v1/runs/*/**", "/runner/v1/verifications/*/**")
 				.hasRole("RUNNER")
 				.anyRequest()
 				.denyAll())
@@ -41,7 +41,7 @@ class RunnerSecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
-			.addFilterBefore(new RunnerTicketFilter(callbacks), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new RunnerTicketFilter(callbacks, verifications), AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setStatus(401);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -28,10 +28,13 @@ class RunnerTicketFilter extends OncePerRequestFilter {
 
 	private final RunCallbacks callbacks;
 
+	private final VerificationCallbacks verifications;
+
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	RunnerTicketFilter(RunCallbacks callbacks) {
+	RunnerTicketFilter(RunCallbacks callbacks, VerificationCallbacks verifications) {
 		this.callbacks = callbacks;
+		this.verifications = verifications;
 	}
 
 	@Override
@@ -39,14 +42,27 @@ class RunnerTicketFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Optional<UUID> run = RunCallbacks.runIdFromPath(path);
+		// A verification's ticket is checked against verifications only, a run's against
+		// runs only: neither opens the other's endpoints.
+		Optional<UUID> verification = VerificationCallbacks.idFromPath(path);
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (run.isPresent() && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if ((run.isPresent() || verification.isPresent()) && header != null
+				&& header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			String ticket = header.substring(7).trim();
-			if (!ticket.isEmpty() && ticket.length() <= 200 && this.callbacks.accepts(run.get(), ticket)) {
-				SecurityContext context = this.contexts.createEmptyContext();
-				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new BackupRunId(run.get()),
-						null, List.of(new SimpleGrantedAuthority("ROLE_RUNNER"))));
-				this.contexts.setContext(context);
+			if (!ticket.isEmpty() && ticket.length() <= 200) {
+				Object principal = null;
+				if (run.isPresent() && this.callbacks.accepts(run.get(), ticket)) {
+					principal = new BackupRunId(run.get());
+				}
+				else if (verification.isPresent() && this.verifications.accepts(verification.get(), ticket)) {
+					principal = new VerificationId(verification.get());
+				}
+				if (principal != null) {
+					SecurityContext context = this.contexts.createEmptyContext();
+					context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+							List.of(new SimpleGrantedAuthority("ROLE_RUNNER"))));
+					this.contexts.setContext(context);
+				}
 			}
 		}
 		chain.doFilter(request, response);

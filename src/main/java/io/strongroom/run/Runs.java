@@ -274,7 +274,7 @@ public class Runs {
 				run.lastContactAt(), run.stage(), run.bytesIn(), run.bytesOut(), run.engine(), run.compression(),
 				run.objectKey(), run.manifestKey(), run.sha256(), run.hmacSha256(), run.serverVersion(),
 				run.clientVersion(), object(run.durationsJson()), object(run.statisticsJson()), error,
-				run.cancelRequestedAt() != null);
+				run.cancelRequestedAt() != null, run.verificationDetail(), run.verifiedAt());
 	}
 
 	private @Nullable Map<String, Object> object(@Nullable String json) {

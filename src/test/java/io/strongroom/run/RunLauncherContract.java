@@ -69,6 +69,24 @@ interface RunLauncherContract {
 	}
 
 	@Test
+	default void startsAVerificationRunnerWithTheVerifyCommandTheSameWay() throws Exception {
+		UUID id = UUID.randomUUID();
+		LaunchRequest backup = request(new BackupRunId(id));
+		LaunchRequest request = new LaunchRequest(RunnerJob.verification(new VerificationId(id)), backup.tenant(),
+				URI.create(backup.callbackUrl().toString().replace("/runner/v1/runs/", "/runner/v1/verifications/")),
+				backup.ticket(), backup.environment(), backup.herokuAppId());
+		LaunchHandle handle = launcher().launch(request);
+		Launched launched = observe(new BackupRunId(id), handle);
+		assertThat(launched.commandLine()).contains("verify --run ")
+			.contains(request.callbackUrl().toString())
+			.doesNotContain("backup --run")
+			.doesNotContain(TICKET)
+			.doesNotContain("contract-pa55word");
+		assertThat(launched.environment()).containsEntry(LaunchRequest.TICKET_ENV, TICKET);
+		launcher().stop(handle);
+	}
+
+	@Test
 	default void reportsARunnerThatEndedWithoutReportingAsEnded() throws Exception {
 		BackupRunId run = new BackupRunId(UUID.randomUUID());
 		LaunchHandle handle = launcher().launch(request(run));

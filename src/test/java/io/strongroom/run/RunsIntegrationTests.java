@@ -53,7 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.run.stall-timeout=6s", "strongroom.run.watchdog-interval=1s",
 				"strongroom.run.cancel-grace=3s", "strongroom.run.dispatch-interval=1s",
-				"strongroom.run.local.max-concurrent=3", "strongroom.plans.test.max-run-duration=4s" })
+				"strongroom.run.local.max-concurrent=3", "strongroom.plans.test.max-run-duration=4s",
+				// Verifications have their own tests; here they would only take launcher
+				// room.
+				"strongroom.verify.automatic=false" })
 @Import(TestDatabases.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RunsIntegrationTests {

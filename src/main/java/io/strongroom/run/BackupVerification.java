@@ -1,0 +1,477 @@
+package io.strongroom.run;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.TargetId;
+import io.strongroom.tenant.TenantId;
+
+/**
+ * One verification of a successful backup run and its state machine: QUEUED → LAUNCHING →
+ * RUNNING → PASSED | FAILED | SKIPPED. Every transition is a named method that checks the
+ * state it starts from.
+ * <p>
+ * A runner that could not do its job at all (it did not start, stalled, ended without a
+ * report, or reported a failure) does not decide the outcome at once: the verification
+ * goes back to QUEUED, {@code retryDelay × attempts} later, until it has used
+ * {@code maxAttempts}. Then {@link #outcomeOfUnrunnable} decides: a backup whose object
+ * could not be read is FAILED, anything else SKIPPED with the reason. A damaged object
+ * ({@code INTEGRITY}) is FAILED at once, and what cannot get better by waiting (nothing
+ * configured, or told to stop: cancelled, past the deadline) is SKIPPED at once.
+ * <p>
+ * Two constraints, as for runs: {@code active_run_id} (the run's id while QUEUED,
+ * LAUNCHING or RUNNING) is unique, so a backup has one verification under way at most;
+ * {@code running_target_id} (the database's id while LAUNCHING or RUNNING) is unique, so
+ * one database's restore tests never share its verification database.
+ */
+@Entity
+@Table(name = "run_verification")
+class BackupVerification {
+
+	/** The runner's failure kinds that mean the backup's object could not be read. */
+	static final Set<String> UNREADABLE = Set.of("DESTINATION_ACCESS_DENIED", "BUCKET_MISSING", "DESTINATION_FAILED",
+			"RESTORE_FAILED");
+
+	/** Kinds that waiting cannot change: no retry. */
+	static final Set<String> FINAL = Set.of("INTEGRITY", FailureKinds.NOT_CONFIGURED);
+
+	enum Origin {
+
+		/** After every successful backup. */
+		AUTOMATIC,
+		/** {@code POST /api/v1/backups/{id}/verify}. */
+		REQUESTED
+
+	}
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false)
+	private UUID tenantId;
+
+	@Column(nullable = false)
+	private UUID runId;
+
+	@Column(nullable = false)
+	private UUID targetId;
+
+	@Column(nullable = false)
+	private String databaseLabel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Origin origin;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private VerificationState state;
+
+	@Nullable private UUID activeRunId;
+
+	@Nullable private UUID runningTargetId;
+
+	@Column(nullable = false)
+	private int attempts;
+
+	@Column(nullable = false)
+	private Instant notBefore;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	@Nullable private Instant launchedAt;
+
+	@Nullable private Instant startedAt;
+
+	@Nullable private Instant finishedAt;
+
+	@Nullable private Instant lastContactAt;
+
+	@Nullable private Instant deadlineAt;
+
+	@Nullable private String stage;
+
+	@Column(nullable = false)
+	private long bytesIn;
+
+	@Column(nullable = false)
+	private long bytesOut;
+
+	@Nullable private Instant cancelRequestedAt;
+
+	@Nullable private String cancelReason;
+
+	@Nullable private String ticketHash;
+
+	@Nullable private Instant ticketExpiresAt;
+
+	@Nullable private String launcher;
+
+	@Nullable private String launcherRef;
+
+	@Enumerated(EnumType.STRING)
+	private RestoreTestPlan.@Nullable Mode restoreMode;
+
+	@Nullable private String restoreNote;
+
+	@Column(nullable = false)
+	private boolean restoreTested;
+
+	@Nullable private String detail;
+
+	@Nullable private String lastFailureKind;
+
+	@Nullable private String lastFailureMessage;
+
+	@Nullable private String report;
+
+	@Version
+	private long version;
+
+	protected BackupVerification() {
+	}
+
+	static BackupVerification queued(TenantId tenant, BackupRunId run, TargetId target, DatabaseLabel label,
+			Origin origin, Instant at) {
+		BackupVerification verification = new BackupVerification();
+		verification.id = UUID.randomUUID();
+		verification.tenantId = tenant.value();
+		verification.runId = run.value();
+		verification.activeRunId = run.value();
+		verification.targetId = target.value();
+		verification.databaseLabel = label.value();
+		verification.origin = origin;
+		verification.state = VerificationState.QUEUED;
+		verification.notBefore = at;
+		verification.createdAt = at;
+		return verification;
+	}
+
+	/**
+	 * QUEUED → LAUNCHING: a launcher has room and the restore test is decided; the ticket
+	 * is the runner's only credential.
+	 */
+	void launching(String ticketHash, Instant ticketExpiresAt, Instant deadline, String launcher,
+			RestoreTestPlan restore, Instant at) {
+		require(VerificationState.QUEUED, "launch");
+		this.ticketHash = ticketHash;
+		this.ticketExpiresAt = ticketExpiresAt;
+		this.deadlineAt = deadline;
+		this.launcher = launcher;
+		this.launcherRef = null;
+		this.launchedAt = at;
+		this.startedAt = null;
+		this.lastContactAt = at;
+		this.stage = null;
+		this.cancelRequestedAt = null;
+		this.cancelReason = null;
+		this.restoreMode = restore.mode();
+		this.restoreNote = (restore.note() != null) ? truncate(restore.note(), 500) : null;
+		this.runningTargetId = this.targetId;
+		this.attempts++;
+		this.state = VerificationState.LAUNCHING;
+	}
+
+	/** Records where the runner lives (process id, dyno id), so it can be stopped. */
+	void launched(String launcherRef) {
+		requireLaunched("record the launched runner of");
+		this.launcherRef = launcherRef;
+	}
+
+	/**
+	 * LAUNCHING → RUNNING: the runner fetched its spec; fetching it again changes
+	 * nothing.
+	 */
+	void running(Instant at) {
+		if (this.state == VerificationState.RUNNING) {
+			this.lastContactAt = at;
+			return;
+		}
+		require(VerificationState.LAUNCHING, "start");
+		this.startedAt = at;
+		this.lastContactAt = at;
+		this.state = VerificationState.RUNNING;
+	}
+
+	void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
+		require(VerificationState.RUNNING, "take a heartbeat for");
+		this.stage = stage;
+		this.bytesIn = Math.max(this.bytesIn, bytesIn);
+		this.bytesOut = Math.max(this.bytesOut, bytesOut);
+		this.lastContactAt = at;
+	}
+
+	/**
+	 * RUNNING → PASSED, FAILED or SKIPPED: the runner reported what it found. When there
+	 * was no restore test, the reason is added to the detail.
+	 */
+	void completed(Verification outcome, String detail, boolean restoreTested, @Nullable String report, Instant at) {
+		require(VerificationState.RUNNING, "record the result of");
+		String full = detail;
+		if (this.restoreMode == RestoreTestPlan.Mode.NONE && this.restoreNote != null) {
+			full = detail + (detail.endsWith(".") ? "" : ".") + " No restore test: " + this.restoreNote + ".";
+		}
+		this.restoreTested = restoreTested;
+		this.report = report;
+		finish(stateOf(outcome), full, at);
+	}
+
+	/**
+	 * The runner could not do its job ({@code kind}: the runner's failure kind, or
+	 * {@code LAUNCH_FAILED}, {@code STALLED}, {@code RUNNER_EXITED}, ...). Back to QUEUED
+	 * while attempts are left and waiting may help; otherwise to the outcome
+	 * {@link #outcomeOfUnrunnable} decides.
+	 * @return whether the verification ended
+	 */
+	boolean couldNotRun(String kind, String message, int maxAttempts, Duration retryDelay, Instant at) {
+		if (!this.state.isActive()) {
+			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
+					"Verification " + this.id + " is already " + this.state);
+		}
+		this.lastFailureKind = kind;
+		this.lastFailureMessage = truncate(message, 4000);
+		boolean retry = !FINAL.contains(kind) && this.attempts < maxAttempts && this.cancelRequestedAt == null;
+		if (retry) {
+			this.state = VerificationState.QUEUED;
+			this.notBefore = at.plus(retryDelay.multipliedBy(Math.max(1, this.attempts)));
+			this.runningTargetId = null;
+			this.ticketHash = null;
+			this.ticketExpiresAt = null;
+			return false;
+		}
+		Verification outcome = outcomeOfUnrunnable(kind);
+		String tries = (this.attempts <= 1) ? "" : " (" + this.attempts + " attempts)";
+		String detail = switch (outcome) {
+			case FAILED -> ("INTEGRITY".equals(kind) ? "The backup failed its integrity check: "
+					: "The backup could not be read for verification" + tries + ": ") + message;
+			default -> "Not verified" + tries + ": " + message;
+		};
+		finish(stateOf(outcome), detail, at);
+		return true;
+	}
+
+	/**
+	 * What a verification that could not run records: FAILED when the backup's object is
+	 * damaged or could not be read (it would not restore either), SKIPPED otherwise (the
+	 * runner, the launcher or the verification database let it down, not the backup).
+	 */
+	static Verification outcomeOfUnrunnable(String kind) {
+		return ("INTEGRITY".equals(kind) || UNREADABLE.contains(kind)) ? Verification.FAILED : Verification.SKIPPED;
+	}
+
+	/**
+	 * Asks the verification to stop. A queued one ends SKIPPED at once (returns
+	 * {@code true}); a launched one is told at its next heartbeat.
+	 */
+	boolean cancelRequested(String reason, Instant at) {
+		if (!this.state.isActive()) {
+			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
+					"Verification " + this.id + " is already " + this.state);
+		}
+		if (this.state == VerificationState.QUEUED) {
+			this.cancelRequestedAt = at;
+			this.cancelReason = truncate(reason, 500);
+			finish(VerificationState.SKIPPED, "Not verified: " + reason, at);
+			return true;
+		}
+		if (this.cancelRequestedAt == null) {
+			this.cancelRequestedAt = at;
+			this.cancelReason = truncate(reason, 500);
+		}
+		return false;
+	}
+
+	/** Told to stop and it did not (or it confirmed): SKIPPED, no retry. */
+	void cancelled(Instant at) {
+		requireLaunched("cancel");
+		String reason = (this.cancelReason != null) ? this.cancelReason : "Cancelled";
+		finish(VerificationState.SKIPPED, "Not verified: " + reason + "; the runner was stopped", at);
+	}
+
+	boolean acceptsTicket(String presentedHash, Instant now) {
+		if (this.ticketHash == null || this.ticketExpiresAt == null || !this.state.isLaunched()
+				|| !now.isBefore(this.ticketExpiresAt)) {
+			return false;
+		}
+		return MessageDigest.isEqual(this.ticketHash.getBytes(StandardCharsets.US_ASCII),
+				presentedHash.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	boolean isDue(Instant now) {
+		return this.state == VerificationState.QUEUED && !this.notBefore.isAfter(now);
+	}
+
+	boolean isStalled(Duration timeout, Instant now) {
+		return this.state.isLaunched() && this.lastContactAt != null && this.lastContactAt.plus(timeout).isBefore(now);
+	}
+
+	boolean isPastDeadline(Instant now) {
+		return this.state.isLaunched() && this.deadlineAt != null && this.deadlineAt.isBefore(now);
+	}
+
+	boolean isCancelOverdue(Duration grace, Instant now) {
+		return this.state.isLaunched() && this.cancelRequestedAt != null
+				&& this.cancelRequestedAt.plus(grace).isBefore(now);
+	}
+
+	private void finish(VerificationState terminal, String detail, Instant at) {
+		this.state = terminal;
+		this.detail = truncate(detail, 2000);
+		this.finishedAt = at;
+		// Frees the backup's and the database's slots and spends the ticket.
+		this.activeRunId = null;
+		this.runningTargetId = null;
+		this.ticketHash = null;
+	}
+
+	private static VerificationState stateOf(Verification outcome) {
+		return switch (outcome) {
+			case PASSED -> VerificationState.PASSED;
+			case FAILED -> VerificationState.FAILED;
+			case SKIPPED -> VerificationState.SKIPPED;
+			case PENDING -> throw new IllegalArgumentException("A verification ends PASSED, FAILED or SKIPPED");
+		};
+	}
+
+	private void require(VerificationState expected, String action) {
+		if (this.state != expected) {
+			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
+					"Cannot " + action + " verification " + this.id + ": it is " + this.state + ", not " + expected);
+		}
+	}
+
+	private void requireLaunched(String action) {
+		if (!this.state.isLaunched()) {
+			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
+					"Cannot " + action + " verification " + this.id + ": it is " + this.state);
+		}
+	}
+
+	private static String truncate(String message, int max) {
+		return (message.length() <= max) ? message : message.substring(0, max - 1) + "…";
+	}
+
+	VerificationId id() {
+		return new VerificationId(this.id);
+	}
+
+	TenantId tenantId() {
+		return new TenantId(this.tenantId);
+	}
+
+	BackupRunId runId() {
+		return new BackupRunId(this.runId);
+	}
+
+	TargetId targetId() {
+		return new TargetId(this.targetId);
+	}
+
+	DatabaseLabel databaseLabel() {
+		return new DatabaseLabel(this.databaseLabel);
+	}
+
+	Origin origin() {
+		return this.origin;
+	}
+
+	VerificationState state() {
+		return this.state;
+	}
+
+	int attempts() {
+		return this.attempts;
+	}
+
+	Instant notBefore() {
+		return this.notBefore;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	@Nullable Instant launchedAt() {
+		return this.launchedAt;
+	}
+
+	@Nullable Instant startedAt() {
+		return this.startedAt;
+	}
+
+	@Nullable Instant finishedAt() {
+		return this.finishedAt;
+	}
+
+	@Nullable Instant lastContactAt() {
+		return this.lastContactAt;
+	}
+
+	@Nullable String stage() {
+		return this.stage;
+	}
+
+	long bytesIn() {
+		return this.bytesIn;
+	}
+
+	long bytesOut() {
+		return this.bytesOut;
+	}
+
+	@Nullable Instant cancelRequestedAt() {
+		return this.cancelRequestedAt;
+	}
+
+	@Nullable String launcher() {
+		return this.launcher;
+	}
+
+	@Nullable String launcherRef() {
+		return this.launcherRef;
+	}
+
+	RestoreTestPlan.@Nullable Mode restoreMode() {
+		return this.restoreMode;
+	}
+
+	@Nullable String restoreNote() {
+		return this.restoreNote;
+	}
+
+	boolean restoreTested() {
+		return this.restoreTested;
+	}
+
+	@Nullable String detail() {
+		return this.detail;
+	}
+
+	@Nullable String lastFailureKind() {
+		return this.lastFailureKind;
+	}
+
+	@Nullable String lastFailureMessage() {
+		return this.lastFailureMessage;
+	}
+
+	@Nullable String report() {
+		return this.report;
+	}
+
+}

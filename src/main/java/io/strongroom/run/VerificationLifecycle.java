@@ -1,0 +1,364 @@
+package io.strongroom.run;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.strongroom.runner.Secret;
+import io.strongroom.target.RunnableTarget;
+import io.strongroom.target.TargetNotFoundException;
+import io.strongroom.target.TargetNotReadyException;
+import io.strongroom.target.Targets;
+import io.strongroom.tenant.Plan;
+import io.strongroom.tenant.PlanCatalog;
+import io.strongroom.tenant.RestoreTests;
+import io.strongroom.tenant.Tenant;
+import io.strongroom.tenant.TenantRepository;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The web side's transitions of a verification (claimed for a launch, could not run,
+ * stalled, exited, overdue, completed), each in its own short transaction with optimistic
+ * locking, as {@link RunLifecycle} does for runs. An ending verification records its
+ * outcome on the backup run and publishes {@link BackupVerified} in the same transaction.
+ */
+class VerificationLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(VerificationLifecycle.class);
+
+	private final BackupVerificationRepository verifications;
+
+	private final BackupRunRepository runs;
+
+	private final Targets targets;
+
+	private final TenantRepository tenants;
+
+	private final PlanCatalog plans;
+
+	private final RunProperties runProperties;
+
+	private final VerificationProperties properties;
+
+	private final CallbackBase callbacks;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	VerificationLifecycle(BackupVerificationRepository verifications, BackupRunRepository runs, Targets targets,
+			TenantRepository tenants, PlanCatalog plans, RunProperties runProperties, VerificationProperties properties,
+			CallbackBase callbacks, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+		this.verifications = verifications;
+		this.runs = runs;
+		this.targets = targets;
+		this.tenants = tenants;
+		this.plans = plans;
+		this.runProperties = runProperties;
+		this.properties = properties;
+		this.callbacks = callbacks;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	VerificationProperties properties() {
+		return this.properties;
+	}
+
+	/** Due verifications, longest waiting first, a few at a time. */
+	List<UUID> queued() {
+		Instant now = now();
+		return this.transactions.execute((status) -> this.verifications
+			.findTop20ByStateAndNotBeforeLessThanEqualOrderByNotBeforeAscIdAsc(VerificationState.QUEUED, now)
+			.stream()
+			.map((verification) -> verification.id().value())
+			.toList());
+	}
+
+	/**
+	 * QUEUED → LAUNCHING with a fresh ticket and the restore test decided. Empty when it
+	 * is not due, another process claimed it, or another verification of the same
+	 * database is under way (it waits); SKIPPED when there is nothing it could verify
+	 * with (the database or its destination or key is gone).
+	 */
+	Optional<LaunchRequest> claim(UUID id, String launcherName) {
+		Instant now = now();
+		BackupVerification queued = this.transactions.execute((status) -> this.verifications.findById(id))
+			.filter((verification) -> verification.isDue(now))
+			.orElse(null);
+		if (queued == null || this.transactions
+			.execute((status) -> this.verifications.findByRunningTargetId(queued.targetId().value()))
+			.isPresent()) {
+			return Optional.empty();
+		}
+		BackupRun run = this.transactions.execute((status) -> this.runs.findById(queued.runId().value())).orElse(null);
+		if (run == null || run.state() != RunState.SUCCEEDED || run.objectKey() == null) {
+			couldNotRun(queued.id(), FailureKinds.NOT_CONFIGURED, "the backup has no object to verify");
+			return Optional.empty();
+		}
+		RunnableTarget target;
+		try {
+			target = this.targets.runnable(queued.tenantId(), queued.targetId());
+		}
+		catch (TargetNotReadyException | TargetNotFoundException ex) {
+			couldNotRun(queued.id(), FailureKinds.NOT_CONFIGURED, ex.getMessage());
+			return Optional.empty();
+		}
+		Optional<Secret> verificationUrl = this.targets.verificationUrl(queued.tenantId(), queued.databaseLabel());
+		boolean verificationDatabase = this.targets.keepsDatabaseUrls() ? verificationUrl.isPresent()
+				: this.targets.database(queued.tenantId(), queued.targetId())
+					.map((database) -> database.verificationUrl() != null)
+					.orElse(false);
+		String engine = String.valueOf(run.engine());
+		String ticket = RunTickets.newTicket();
+		try {
+			return Optional.ofNullable(this.transactions.execute((status) -> {
+				BackupVerification verification = this.verifications.findById(id).orElse(null);
+				if (verification == null || !verification.isDue(now())) {
+					return null;
+				}
+				Tenant tenant = this.tenants.findById(verification.tenantId().value()).orElseThrow();
+				Optional<Plan> plan = this.plans.find(tenant.plan());
+				Instant lastRestoreTest = this.verifications
+					.findFirstByTargetIdAndRestoreTestedTrueOrderByFinishedAtDesc(verification.targetId().value())
+					.map(BackupVerification::finishedAt)
+					.orElse(null);
+				RestoreTestPlan restore = RestoreTestPlan.decide(tenant.plan(),
+						plan.map(Plan::restoreTests).orElse(RestoreTests.NONE), lastRestoreTest, now(),
+						verificationDatabase, scratch(engine));
+				Instant deadline = now().plus(plan.map(Plan::maxRunDuration).orElse(Duration.ofHours(6)));
+				Instant expires = deadline.plus(this.runProperties.cancelGrace())
+					.plus(this.runProperties.stallTimeout());
+				verification.launching(RunTickets.hash(ticket), expires, deadline, launcherName, restore, now());
+				this.verifications.saveAndFlush(verification);
+				return new LaunchRequest(RunnerJob.verification(verification.id()), verification.tenantId(),
+						this.callbacks.verificationUrl(verification.id()), new Secret(ticket),
+						environment(target, restore, verificationUrl.orElse(null)), tenant.herokuAppId());
+			}));
+		}
+		catch (OptimisticLockingFailureException | DataIntegrityViolationException ex) {
+			// Another process claimed it, or started another verification of the
+			// database.
+			logger.debug("Verification {} not claimed: {}", id, ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The operator's scratch server serves local runners only: its credentials are
+	 * Strongroom's own and never go to a customer's dyno.
+	 */
+	private RestoreTestPlan.Scratch scratch(String engine) {
+		if (this.properties.scratchUrl() == null || !"local".equals(RunConfiguration.launcher(this.runProperties))) {
+			return RestoreTestPlan.Scratch.NONE;
+		}
+		return RestoreTestPlan.sameEngine(this.properties.scratchUrl(), engine) ? RestoreTestPlan.Scratch.AVAILABLE
+				: RestoreTestPlan.Scratch.OTHER_ENGINE;
+	}
+
+	/**
+	 * What the verification runner gets: the key and the destination's credentials, never
+	 * the production database's URL; the verification database's or the scratch server's
+	 * URL only when it restores there. Empty in Heroku mode, where the dyno inherits the
+	 * app's config vars (the verification database's among them).
+	 */
+	private Map<String, Secret> environment(RunnableTarget target, RestoreTestPlan restore,
+			@Nullable Secret verificationUrl) {
+		Map<String, Secret> environment = new LinkedHashMap<>(target.environment());
+		environment.remove(target.databaseUrlEnv());
+		if (restore.mode() == RestoreTestPlan.Mode.EXISTING && verificationUrl != null) {
+			environment.put(target.label().verificationUrlEnvironmentVariable(), verificationUrl);
+		}
+		if (restore.mode() == RestoreTestPlan.Mode.CREATE && this.properties.scratchUrl() != null) {
+			environment.put(VerificationProperties.SCRATCH_URL_ENV, new Secret(this.properties.scratchUrl()));
+		}
+		return Map.copyOf(environment);
+	}
+
+	URI callbackUrl(VerificationId id) {
+		return this.callbacks.verificationUrl(id);
+	}
+
+	/** Records where the runner lives; false when the verification ended meanwhile. */
+	boolean launched(VerificationId id, LaunchHandle handle) {
+		return changed(id, (verification) -> {
+			if (verification.state().isLaunched()) {
+				verification.launched(handle.ref());
+				return true;
+			}
+			return false;
+		});
+	}
+
+	/**
+	 * The runner could not do its job: queued again while attempts are left, else ended
+	 * (and recorded on the backup). True when this call changed it.
+	 */
+	boolean couldNotRun(VerificationId id, String kind, String message) {
+		return changed(id, (verification) -> {
+			if (!verification.state().isActive()) {
+				return false;
+			}
+			boolean ended = verification.couldNotRun(kind, message, this.properties.maxAttempts(),
+					this.properties.retryDelay(), now());
+			if (ended) {
+				recordOnBackup(verification);
+			}
+			else {
+				logger.info("Verification {} could not run ({}); attempt {} of {} follows at {}", verification.id(),
+						kind, verification.attempts() + 1, this.properties.maxAttempts(), verification.notBefore());
+			}
+			return true;
+		});
+	}
+
+	/** No call from the runner for the stall timeout, unless it called back meanwhile. */
+	boolean stalled(VerificationId id) {
+		Duration timeout = this.runProperties.stallTimeout();
+		return changed(id, (verification) -> {
+			if (!verification.isStalled(timeout, now())) {
+				return false;
+			}
+			end(verification, FailureKinds.STALLED, "The verification runner sent no heartbeat for "
+					+ BackupRun.describe(timeout) + ": it stopped or hung");
+			return true;
+		});
+	}
+
+	/** The runner ended without reporting. */
+	boolean exited(VerificationId id, String detail) {
+		return changed(id, (verification) -> {
+			if (!verification.state().isLaunched()) {
+				return false;
+			}
+			end(verification, FailureKinds.RUNNER_EXITED, "The verification runner ended (" + detail
+					+ ") without reporting a result; its output is kept with the verification (local runner) or in"
+					+ " the app's log stream (Heroku dyno)");
+			return true;
+		});
+	}
+
+	/**
+	 * Past the plan's maximum duration: asks the runner to stop. True when newly asked.
+	 */
+	boolean overdue(VerificationId id) {
+		return changed(id, (verification) -> {
+			if (!verification.isPastDeadline(now()) || verification.cancelRequestedAt() != null) {
+				return false;
+			}
+			verification.cancelRequested("it ran longer than the plan's maximum run duration", now());
+			return true;
+		});
+	}
+
+	/** Told to stop but did not within the grace period: SKIPPED. */
+	boolean cancelOverdue(VerificationId id) {
+		return changed(id, (verification) -> {
+			if (!verification.isCancelOverdue(this.runProperties.cancelGrace(), now())) {
+				return false;
+			}
+			verification.cancelled(now());
+			recordOnBackup(verification);
+			return true;
+		});
+	}
+
+	/**
+	 * The runner reported that it could not do its job ({@code kind}: its failure kind).
+	 * @throws IllegalRunTransitionException when the verification is not launched
+	 */
+	void failed(VerificationId id, String kind, String message) {
+		changed(id, (verification) -> {
+			if (!verification.state().isLaunched()) {
+				throw new IllegalRunTransitionException(RunState.SUCCEEDED,
+						"Verification " + id + " is " + verification.state() + "; it takes no failure report");
+			}
+			end(verification, kind, message);
+			return true;
+		});
+	}
+
+	/** A runner that was told to stop and ended counts as cancelled, not as a failure. */
+	private void end(BackupVerification verification, String kind, String message) {
+		if (verification.cancelRequestedAt() != null) {
+			verification.cancelled(now());
+			recordOnBackup(verification);
+			return;
+		}
+		if (verification.couldNotRun(kind, message, this.properties.maxAttempts(), this.properties.retryDelay(),
+				now())) {
+			recordOnBackup(verification);
+		}
+	}
+
+	/**
+	 * Records an ended verification on its backup run and publishes
+	 * {@link BackupVerified}; call inside the transaction that ended it.
+	 */
+	void recordOnBackup(BackupVerification verification) {
+		BackupRun run = this.runs.findById(verification.runId().value()).orElse(null);
+		if (run == null) {
+			return;
+		}
+		Verification outcome = verification.state().outcome();
+		String detail = (verification.detail() != null) ? verification.detail() : outcome.name();
+		Instant at = (verification.finishedAt() != null) ? verification.finishedAt() : now();
+		if (run.state() == RunState.SUCCEEDED && run.verified(outcome, detail, at)) {
+			this.runs.save(run);
+		}
+		this.events.publishEvent(new BackupVerified(run.tenantId(), run.id(), run.targetId(), run.databaseLabel(),
+				outcome, verification.restoreTested(), detail, at));
+	}
+
+	/**
+	 * Applies {@code change} in a transaction, retrying when another process changed the
+	 * verification (or its backup run) at the same time.
+	 */
+	boolean changed(VerificationId id, Function<BackupVerification, Boolean> change) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+					BackupVerification verification = this.verifications.findById(id.value()).orElse(null);
+					if (verification == null) {
+						return false;
+					}
+					boolean changed = change.apply(verification);
+					if (changed) {
+						this.verifications.saveAndFlush(verification);
+					}
+					return changed;
+				}));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= 5) {
+					throw ex;
+				}
+				logger.debug("Verification {} changed concurrently; retrying", id);
+			}
+		}
+	}
+
+}
