@@ -13,9 +13,8 @@ import java.util.List;
  * ({@link PostgresArchiveCheck}); SQL dumps up to mariadb-dump's/mysqldump's completion
  * marker ({@link SqlArchiveCheck}).
  * <p>
- * A check is pushed the bytes ({@link Session#write}) so that it can run alongside a
- * restore that pulls the same stream ({@link #tee}), or pulls them itself
- * ({@link #readThrough}).
+ * A check is pushed the bytes ({@link Session#write}), so that it can run alongside a
+ * restore that pulls the same stream ({@link #tee}).
  */
 interface ArchiveCheck {
 
@@ -52,18 +51,6 @@ interface ArchiveCheck {
 		@Override
 		void close();
 
-	}
-
-	/** Reads the whole dump into a check. */
-	default long readThrough(InputStream plainDump) throws Damaged, IOException, RunnerFailure {
-		BufferedInputStream in = new BufferedInputStream(plainDump, HEAD * 8);
-		try (Session session = start(head(in))) {
-			byte[] buffer = new byte[64 * 1024];
-			for (int n; (n = in.read(buffer)) >= 0;) {
-				session.write(buffer, 0, n);
-			}
-			return session.finish();
-		}
 	}
 
 	/**
