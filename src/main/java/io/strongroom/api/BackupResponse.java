@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import io.strongroom.run.RunError;
 import io.strongroom.run.RunView;
 
-/** A backup run as the API shows it. */
+/**
+ * A backup run as the API shows it. {@code deletion} is {@code NONE}, {@code DELETING} or
+ * {@code DELETED} (retention): only a backup with {@code NONE} can be downloaded.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BackupResponse(String id, String database, String status, String verification, String origin,
 		@Nullable Instant slot, Instant createdAt, @Nullable Instant launchedAt, @Nullable Instant startedAt,
@@ -18,7 +21,8 @@ record BackupResponse(String id, String database, String status, String verifica
 		long bytesOut, @Nullable String engine, @Nullable String compression, @Nullable String objectKey,
 		@Nullable String manifestKey, @Nullable String sha256, @Nullable String hmacSha256,
 		@Nullable String serverVersion, @Nullable String clientVersion, @Nullable Map<String, Object> durationsMillis,
-		@Nullable Map<String, Object> statistics, @Nullable RunError error, boolean cancelRequested) {
+		@Nullable Map<String, Object> statistics, @Nullable RunError error, boolean cancelRequested, String deletion,
+		@Nullable Instant deletionAt) {
 
 	static BackupResponse of(RunView run) {
 		return new BackupResponse(run.id().toString(), run.database().value(), run.status().name(),
@@ -26,7 +30,7 @@ record BackupResponse(String id, String database, String status, String verifica
 				run.launchedAt(), run.startedAt(), run.finishedAt(), run.lastHeartbeatAt(), run.stage(), run.bytesIn(),
 				run.bytesOut(), run.engine(), run.compression(), run.objectKey(), run.manifestKey(), run.sha256(),
 				run.hmacSha256(), run.serverVersion(), run.clientVersion(), run.durationsMillis(), run.statistics(),
-				run.error(), run.cancelRequested());
+				run.error(), run.cancelRequested(), run.deletion().name(), run.deletionAt());
 	}
 
 }

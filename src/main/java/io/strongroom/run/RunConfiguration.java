@@ -110,6 +110,16 @@ class RunConfiguration {
 	}
 
 	@Bean
+	RunRetentionRecords runRetentionRecords(BackupRunRepository runs, RunLifecycle lifecycle) {
+		return new RunRetentionRecords(runs, lifecycle, this.transactions.getTransactionManager());
+	}
+
+	@Bean
+	RunStatistics runStatistics(BackupRunRepository runs, JsonMapper json) {
+		return new RunStatistics(runs, this.transactions, json);
+	}
+
+	@Bean
 	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, RunLauncher launcher,
 			RunProperties properties) {
 		return new RunTimers(dispatcher, watchdog, launcher, properties);

@@ -16,6 +16,9 @@ import io.strongroom.tenant.TenantId;
  * {@code total}) as the runner reported them
  * @param statistics tables, rows and sizes of the dumped data, as the runner reported
  * them
+ * @param deletion whether retention is deleting, or has deleted, the backup (then it is
+ * no longer offered for download or restore)
+ * @param deletionAt when the deletion state last changed
  */
 public record RunView(BackupRunId id, TenantId tenant, TargetId target, DatabaseLabel database, RunOrigin origin,
 		@Nullable Instant slot, RunState status, Verification verification, Instant createdAt,
@@ -24,6 +27,6 @@ public record RunView(BackupRunId id, TenantId tenant, TargetId target, Database
 		@Nullable String compression, @Nullable String objectKey, @Nullable String manifestKey, @Nullable String sha256,
 		@Nullable String hmacSha256, @Nullable String serverVersion, @Nullable String clientVersion,
 		@Nullable Map<String, Object> durationsMillis, @Nullable Map<String, Object> statistics,
-		@Nullable RunError error, boolean cancelRequested) {
+		@Nullable RunError error, boolean cancelRequested, BackupDeletion deletion, @Nullable Instant deletionAt) {
 
 }
