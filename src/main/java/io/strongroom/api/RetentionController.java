@@ -66,10 +66,11 @@ class RetentionController {
 	}
 
 	/**
-	 * Each backup that finished in {@code [from, to)} with its statistics and the change
-	 * since the backup before. {@code from} defaults to 30 days before {@code to},
-	 * {@code to} to now; both are ISO-8601 instants ({@code 2026-11-20T00:00:00Z}, an
-	 * offset is fine) or dates ({@code 2026-11-20}, midnight UTC).
+	 * Each backup that finished from {@code from} (inclusive) to {@code to} (exclusive)
+	 * with its statistics and the change since the backup before. {@code from} defaults
+	 * to 30 days before {@code to}, {@code to} to now; both are ISO-8601 instants
+	 * ({@code 2026-11-20T00:00:00Z}, an offset is fine) or dates ({@code 2026-11-20},
+	 * midnight UTC).
 	 */
 	@GetMapping("/statistics")
 	StatisticsResponse statistics(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String label,

@@ -13,7 +13,7 @@ import io.strongroom.retention.RetentionSettings;
 import io.strongroom.target.DatabaseLabel;
 
 /**
- * {@code GET /api/v1/databases/{label}/retention-preview}: the policy in force, and every
+ * {@code GET /api/v1/databases/<label>/retention-preview}: the policy in force, and every
  * backup it would delete and keep, newest first, each with its reasons.
  */
 record RetentionPreviewResponse(String database, Map<String, Object> policy, List<Backup> delete, List<Backup> keep) {

@@ -10,7 +10,7 @@ import io.strongroom.retention.StatisticsChange;
 import io.strongroom.target.DatabaseLabel;
 
 /**
- * {@code GET /api/v1/databases/{label}/statistics}: each backup of the range, oldest
+ * {@code GET /api/v1/databases/<label>/statistics}: each backup of the range, oldest
  * first, with what it contained and the change since the backup before it.
  */
 record StatisticsResponse(String database, Instant from, Instant to, List<Backup> items) {

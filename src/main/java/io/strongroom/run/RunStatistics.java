@@ -42,8 +42,9 @@ public class RunStatistics {
 	}
 
 	/**
-	 * The backups that finished in {@code [from, to)}, oldest first, each with its change
-	 * since the backup before it (for the first, the last backup before {@code from}).
+	 * The backups that finished from {@code from} (inclusive) to {@code to} (exclusive),
+	 * oldest first, each with its change since the backup before it (for the first, the
+	 * last backup before {@code from}).
 	 */
 	public List<StatisticsChange> history(TenantId tenant, DatabaseLabel label, Instant from, Instant to) {
 		return this.transactions.execute((status) -> {
