@@ -2,11 +2,11 @@ package io.strongroom.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.strongroom.retention.BackupRecord;
 import io.strongroom.retention.RetentionFields;
 import io.strongroom.retention.RetentionPlan;
 import io.strongroom.retention.RetentionSettings;
@@ -34,8 +34,9 @@ record RetentionPreviewResponse(String database, Map<String, Object> policy, Lis
 
 		static Backup of(RetentionPlan.Entry entry) {
 			var backup = entry.backup();
-			return new Backup(backup.id().toString(), backup.finishedAt(),
-					backup.origin().name().toLowerCase(Locale.ROOT), backup.verification().name(),
+			// as GET /api/v1/backups names it
+			String origin = (backup.origin() == BackupRecord.Origin.MANUAL) ? "manual" : "schedule";
+			return new Backup(backup.id().toString(), backup.finishedAt(), origin, backup.verification().name(),
 					backup.deletion().name(), backup.objectKey(),
 					entry.reasons().stream().map(RetentionPlan.Reason::toString).toList());
 		}
