@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
+import io.strongroom.retention.RetentionPolicyRejected;
+import io.strongroom.run.BackupDeletedException;
+import io.strongroom.run.BackupDeletion;
 import io.strongroom.run.DownloadUnavailableException;
 import io.strongroom.run.IllegalRunTransitionException;
 import io.strongroom.run.InvalidCursorException;
@@ -86,6 +89,16 @@ class ApiExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(RetentionPolicyRejected.class)
+	ProblemDetail retentionNotAllowed(RetentionPolicyRejected ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.PAYMENT_REQUIRED, "plan_limit", "Not in your plan",
+				ex.getMessage());
+		problem.setProperty("plan", ex.plan());
+		problem.setProperty("field", "retention");
+		problem.setProperty("problems", ex.problems());
+		return problem;
+	}
+
 	@ExceptionHandler(ScheduleNotAllowedException.class)
 	ProblemDetail scheduleNotAllowed(ScheduleNotAllowedException ex) {
 		ProblemDetail problem = ApiProblems.of(HttpStatus.PAYMENT_REQUIRED, "plan_limit", "Not in your plan",
@@ -128,6 +141,17 @@ class ApiExceptionHandler {
 	@ExceptionHandler(DownloadUnavailableException.class)
 	ProblemDetail downloadUnavailable(DownloadUnavailableException ex) {
 		return ApiProblems.of(HttpStatus.CONFLICT, "download_unavailable", "No download link", ex.getMessage());
+	}
+
+	/** 409 while retention is deleting the backup, 410 once it is gone. */
+	@ExceptionHandler(BackupDeletedException.class)
+	ProblemDetail backupDeleted(BackupDeletedException ex) {
+		boolean gone = ex.deletion() == BackupDeletion.DELETED;
+		ProblemDetail problem = gone
+				? ApiProblems.of(HttpStatus.GONE, "backup_deleted", "Backup deleted", ex.getMessage())
+				: ApiProblems.of(HttpStatus.CONFLICT, "backup_deleting", "Backup being deleted", ex.getMessage());
+		problem.setProperty("deletion", ex.deletion().name());
+		return problem;
 	}
 
 	@ExceptionHandler({ DataIntegrityViolationException.class, OptimisticLockingFailureException.class })

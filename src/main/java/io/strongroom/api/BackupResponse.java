@@ -14,6 +14,8 @@ import io.strongroom.run.RunView;
  * A backup run as the API shows it. {@code verification} is PENDING until the first
  * verification ends, then PASSED, FAILED or SKIPPED, with {@code verificationDetail}
  * saying what was checked and found (or why nothing was) and {@code verifiedAt}.
+ * {@code deletion} is {@code NONE}, {@code DELETING} or {@code DELETED} (retention): only
+ * a backup with {@code NONE} can be downloaded.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BackupResponse(String id, String database, String status, String verification, String origin,
@@ -23,7 +25,8 @@ record BackupResponse(String id, String database, String status, String verifica
 		@Nullable String manifestKey, @Nullable String sha256, @Nullable String hmacSha256,
 		@Nullable String serverVersion, @Nullable String clientVersion, @Nullable Map<String, Object> durationsMillis,
 		@Nullable Map<String, Object> statistics, @Nullable RunError error, boolean cancelRequested,
-		@Nullable String verificationDetail, @Nullable Instant verifiedAt) {
+		@Nullable String verificationDetail, @Nullable Instant verifiedAt, String deletion,
+		@Nullable Instant deletionAt) {
 
 	static BackupResponse of(RunView run) {
 		return new BackupResponse(run.id().toString(), run.database().value(), run.status().name(),
@@ -31,7 +34,8 @@ record BackupResponse(String id, String database, String status, String verifica
 				run.launchedAt(), run.startedAt(), run.finishedAt(), run.lastHeartbeatAt(), run.stage(), run.bytesIn(),
 				run.bytesOut(), run.engine(), run.compression(), run.objectKey(), run.manifestKey(), run.sha256(),
 				run.hmacSha256(), run.serverVersion(), run.clientVersion(), run.durationsMillis(), run.statistics(),
-				run.error(), run.cancelRequested(), run.verificationDetail(), run.verifiedAt());
+				run.error(), run.cancelRequested(), run.verificationDetail(), run.verifiedAt(), run.deletion().name(),
+				run.deletionAt());
 	}
 
 }

@@ -19,9 +19,13 @@ record DatabaseResponse(String label, String engine, String url, @Nullable Strin
 		@Nullable String verificationUrl, ScheduleFields schedule, List<String> excludeTables,
 		Map<String, Object> options, @Nullable Map<String, Object> retention, Instant createdAt, Instant updatedAt) {
 
-	static DatabaseResponse of(DatabaseView view) {
+	/**
+	 * @param retention the retention settings in force (stored, or the plan's defaults),
+	 * as {@code RetentionFields.render} shows them
+	 */
+	static DatabaseResponse of(DatabaseView view, Map<String, Object> retention) {
 		return new DatabaseResponse(view.label().value(), view.engine(), view.url(), view.urlConfigVar(),
-				view.verificationUrl(), view.schedule(), view.excludeTables(), view.options(), view.retention(),
+				view.verificationUrl(), view.schedule(), view.excludeTables(), view.options(), retention,
 				view.createdAt(), view.updatedAt());
 	}
 

@@ -4,9 +4,13 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import io.strongroom.retention.RetentionFields;
+import io.strongroom.retention.RetentionPolicies;
+import io.strongroom.retention.RetentionSettings;
 import io.strongroom.runner.Secret;
 import io.strongroom.target.ConnectionReport;
 import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.DatabaseView;
 import io.strongroom.target.InvalidSettingsException;
 import io.strongroom.target.SavedDatabase;
 import io.strongroom.target.TargetNotFoundException;
@@ -33,28 +37,43 @@ class DatabasesController {
 
 	private final Targets targets;
 
-	DatabasesController(Targets targets) {
+	private final RetentionPolicies retention;
+
+	DatabasesController(Targets targets, RetentionPolicies retention) {
 		this.targets = targets;
+		this.retention = retention;
 	}
 
 	@GetMapping
 	ItemsResponse<DatabaseResponse> list(@AuthenticationPrincipal ApiTenant tenant) {
-		return new ItemsResponse<>(this.targets.databases(tenant.id()).stream().map(DatabaseResponse::of).toList(),
-				null);
+		return new ItemsResponse<>(
+				this.targets.databases(tenant.id()).stream().map((view) -> response(tenant, view)).toList(), null);
 	}
 
 	@GetMapping("/{label}")
 	DatabaseResponse get(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String label) {
 		DatabaseLabel parsed = existing(label);
-		return this.targets.database(tenant.id(), parsed).map(DatabaseResponse::of).orElseThrow(() -> notFound(label));
+		return this.targets.database(tenant.id(), parsed)
+			.map((view) -> response(tenant, view))
+			.orElseThrow(() -> notFound(label));
 	}
 
-	/** Adds (201) or replaces (200) a database. */
+	/**
+	 * Adds (201) or replaces (200) a database. {@code retention} is checked against the
+	 * plan before anything is saved; left out, the saved retention settings stay.
+	 */
 	@PutMapping(path = "/{label}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<DatabaseResponse> put(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String label,
 			@RequestBody DatabaseRequest request) {
+		RetentionSettings retention = (request.retention() != null) ? RetentionFields.parse(request.retention()) : null;
+		if (retention != null) {
+			this.retention.check(tenant.id(), retention.policy());
+		}
 		SavedDatabase saved = this.targets.saveDatabase(tenant.id(), new DatabaseLabel(label), request.toSettings());
-		DatabaseResponse body = DatabaseResponse.of(saved.database());
+		if (retention != null) {
+			this.retention.update(tenant.id(), saved.database().label().value(), retention.policy(), retention.zone());
+		}
+		DatabaseResponse body = response(tenant, saved.database());
 		return saved.created() ? ResponseEntity.created(URI.create("/api/v1/databases/" + label)).body(body)
 				: ResponseEntity.ok(body);
 	}
@@ -76,6 +95,11 @@ class DatabasesController {
 		Secret url = (request != null && request.url() != null && !request.url().isBlank()) ? new Secret(request.url())
 				: null;
 		return this.targets.testConnection(tenant.id(), existing(label), url);
+	}
+
+	private DatabaseResponse response(ApiTenant tenant, DatabaseView view) {
+		return DatabaseResponse.of(view,
+				RetentionFields.render(this.retention.settingsFor(tenant.id(), view.label().value())));
 	}
 
 	/** A label in a path that cannot exist is simply not found. */

@@ -64,6 +64,21 @@ public class RetentionPolicies {
 	}
 
 	/**
+	 * Checks a policy against the tenant's plan without storing it, so a request can be
+	 * refused before anything of it is saved.
+	 * @throws RetentionPolicyRejected when the policy keeps backups longer than the plan
+	 * allows
+	 */
+	@Transactional(readOnly = true)
+	public void check(TenantId tenant, RetentionPolicy policy) {
+		Plan plan = planOf(tenant);
+		ClampedPolicy clamped = policy.clampTo(RetentionLimits.of(plan));
+		if (clamped.changed()) {
+			throw new RetentionPolicyRejected(plan.slug(), clamped.changes());
+		}
+	}
+
+	/**
 	 * The settings in force, stored on first use so a later downgrade can protect them.
 	 */
 	@Transactional

@@ -24,4 +24,20 @@ public interface RetentionRecords {
 	/** Marks a backup deleted. Called only after its object and manifest are gone. */
 	void markDeleted(TenantId tenant, UUID runId);
 
+	/**
+	 * Every database, of every tenant, that has a backup not yet deleted: what a sweep
+	 * prunes (including databases whose deletions failed and wait for a retry).
+	 */
+	List<DatabaseRef> databasesWithBackups();
+
+	/**
+	 * One database of one tenant.
+	 *
+	 * @param tenant the add-on
+	 * @param databaseLabel the database's label
+	 */
+	record DatabaseRef(TenantId tenant, String databaseLabel) {
+
+	}
+
 }

@@ -129,6 +129,12 @@ class BackupRun {
 	@Version
 	private long version;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private BackupDeletion deletion = BackupDeletion.NONE;
+
+	@Nullable private Instant deletionAt;
+
 	protected BackupRun() {
 	}
 
@@ -289,6 +295,42 @@ class BackupRun {
 		this.verificationDetail = truncate(detail, 2000);
 		this.verifiedAt = at;
 		return true;
+	}
+
+	/**
+	 * Retention decided to delete this backup: from now on it is not offered for download
+	 * or restore. Idempotent (a retried delete finds it deleting already).
+	 * @return whether this call changed the run
+	 */
+	boolean deleting(Instant at) {
+		require(RunState.SUCCEEDED, "delete the backup of");
+		if (this.deletion != BackupDeletion.NONE) {
+			return false;
+		}
+		this.deletion = BackupDeletion.DELETING;
+		this.deletionAt = at;
+		return true;
+	}
+
+	/**
+	 * The backup's object and manifest are gone. Idempotent.
+	 * @return whether this call changed the run
+	 */
+	boolean deleted(Instant at) {
+		require(RunState.SUCCEEDED, "mark deleted the backup of");
+		if (this.deletion == BackupDeletion.DELETED) {
+			return false;
+		}
+		this.deletion = BackupDeletion.DELETED;
+		this.deletionAt = at;
+		return true;
+	}
+
+	/**
+	 * Whether the backup can be downloaded or restored: it succeeded and is not deleted.
+	 */
+	boolean offeredForRestore() {
+		return this.state == RunState.SUCCEEDED && this.objectKey != null && this.deletion == BackupDeletion.NONE;
 	}
 
 	/**
@@ -489,6 +531,15 @@ class BackupRun {
 
 	@Nullable Instant verifiedAt() {
 		return this.verifiedAt;
+
+	}
+
+	BackupDeletion deletion() {
+		return this.deletion;
+	}
+
+	@Nullable Instant deletionAt() {
+		return this.deletionAt;
 	}
 
 }

@@ -141,6 +141,16 @@ class RunConfiguration {
 	}
 
 	@Bean
+	RunRetentionRecords runRetentionRecords(BackupRunRepository runs, RunLifecycle lifecycle) {
+		return new RunRetentionRecords(runs, lifecycle, this.transactions.getTransactionManager());
+	}
+
+	@Bean
+	RunStatistics runStatistics(BackupRunRepository runs, JsonMapper json) {
+		return new RunStatistics(runs, this.transactions, json);
+	}
+
+	@Bean
 	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, VerificationWatchdog verificationWatchdog,
 			RunLauncher launcher, RunProperties properties) {
 		return new RunTimers(dispatcher, watchdog, verificationWatchdog, launcher, properties);

@@ -19,6 +19,9 @@ import io.strongroom.tenant.TenantId;
  * @param verificationDetail what the latest verification checked and found, or why it was
  * skipped
  * @param verifiedAt when the latest verification that changed {@code verification} ended
+ * @param deletion whether retention is deleting, or has deleted, the backup (then it is
+ * no longer offered for download or restore)
+ * @param deletionAt when the deletion state last changed
  */
 public record RunView(BackupRunId id, TenantId tenant, TargetId target, DatabaseLabel database, RunOrigin origin,
 		@Nullable Instant slot, RunState status, Verification verification, Instant createdAt,
@@ -28,6 +31,6 @@ public record RunView(BackupRunId id, TenantId tenant, TargetId target, Database
 		@Nullable String hmacSha256, @Nullable String serverVersion, @Nullable String clientVersion,
 		@Nullable Map<String, Object> durationsMillis, @Nullable Map<String, Object> statistics,
 		@Nullable RunError error, boolean cancelRequested, @Nullable String verificationDetail,
-		@Nullable Instant verifiedAt) {
+		@Nullable Instant verifiedAt, BackupDeletion deletion, @Nullable Instant deletionAt) {
 
 }

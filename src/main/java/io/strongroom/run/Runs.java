@@ -226,6 +226,7 @@ public class Runs {
 	 * @throws IllegalRunTransitionException when the run has no object (it did not
 	 * succeed)
 	 * @throws DownloadUnavailableException when the destination cannot make links
+	 * @throws BackupDeletedException when retention is deleting or deleted the backup
 	 */
 	public DownloadLink downloadLink(TenantId tenant, BackupRunId id) {
 		BackupRun run = this.transactions.execute((status) -> load(tenant, id));
@@ -233,6 +234,9 @@ public class Runs {
 			throw new IllegalRunTransitionException(run.state(),
 					"Only a backup that succeeded has an object to download; this one is "
 							+ run.state().name().toLowerCase());
+		}
+		if (run.deletion() != BackupDeletion.NONE) {
+			throw new BackupDeletedException(run.deletion());
 		}
 		DestinationAccess destination = this.targets.destinationAccess(tenant)
 			.orElseThrow(() -> new DownloadUnavailableException(
@@ -274,7 +278,8 @@ public class Runs {
 				run.lastContactAt(), run.stage(), run.bytesIn(), run.bytesOut(), run.engine(), run.compression(),
 				run.objectKey(), run.manifestKey(), run.sha256(), run.hmacSha256(), run.serverVersion(),
 				run.clientVersion(), object(run.durationsJson()), object(run.statisticsJson()), error,
-				run.cancelRequestedAt() != null, run.verificationDetail(), run.verifiedAt());
+				run.cancelRequestedAt() != null, run.verificationDetail(), run.verifiedAt(), run.deletion(),
+				run.deletionAt());
 	}
 
 	private @Nullable Map<String, Object> object(@Nullable String json) {

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +125,9 @@ class RetentionIntegrationTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Records {
 
+		// the run module's records are in the context too; these records win here
 		@Bean
+		@Primary
 		RecordingRetentionRecords recordingRetentionRecords() {
 			return new RecordingRetentionRecords();
 		}
