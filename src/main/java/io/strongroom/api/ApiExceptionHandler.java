@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
+import io.strongroom.notify.InvalidRecipient;
+import io.strongroom.notify.InvalidWebhook;
 import io.strongroom.run.DownloadUnavailableException;
 import io.strongroom.run.IllegalRunTransitionException;
 import io.strongroom.run.InvalidCursorException;
@@ -55,6 +57,30 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(InvalidSettingsException.class)
 	ProblemDetail invalidSettings(InvalidSettingsException ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
+				ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidRecipient.class)
+	ProblemDetail invalidRecipient(InvalidRecipient ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
+				ex.getMessage());
+		problem.setProperty("field", "recipients");
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidWebhook.class)
+	ProblemDetail invalidWebhook(InvalidWebhook ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
+				ex.getMessage());
+		problem.setProperty("field", "webhook");
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidNotificationSettings.class)
+	ProblemDetail invalidNotificationSettings(InvalidNotificationSettings ex) {
 		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
 				ex.getMessage());
 		problem.setProperty("field", ex.field());

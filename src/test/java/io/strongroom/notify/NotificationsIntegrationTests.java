@@ -321,7 +321,8 @@ class NotificationsIntegrationTests {
 		DeliveryWorker embedded = new DeliveryWorker(this.store, new MailChannel(null, "Strongroom <n@x.invalid>"),
 				null, null, null, this.tenants, this.recipients,
 				new NotifyProperties.Worker(true, Duration.ofSeconds(10), 50, Duration.ofMinutes(5),
-						Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(15)),
+						Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(15),
+						Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(1)),
 				this.clock);
 		embedded.runOnce();
 		assertThat(this.notifications.recent(tenant, 10)).singleElement().satisfies((notice) -> {
