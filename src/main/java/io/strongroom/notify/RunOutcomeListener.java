@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns the run module's events into notifications. Each listener runs after the run's
@@ -37,9 +40,15 @@ class RunOutcomeListener {
 
 	private final Runs runs;
 
-	RunOutcomeListener(Notifications notifications, Runs runs) {
+	/** Its own transaction: a run not found must not doom the listener's. */
+	private final TransactionTemplate lookups;
+
+	RunOutcomeListener(Notifications notifications, Runs runs, PlatformTransactionManager transactions) {
 		this.notifications = notifications;
 		this.runs = runs;
+		this.lookups = new TransactionTemplate(transactions);
+		this.lookups.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.lookups.setReadOnly(true);
 	}
 
 	@ApplicationModuleListener
@@ -90,7 +99,7 @@ class RunOutcomeListener {
 	 */
 	private @Nullable RunView run(io.strongroom.tenant.TenantId tenant, io.strongroom.run.BackupRunId id) {
 		try {
-			return this.runs.find(tenant, id);
+			return this.lookups.execute((status) -> this.runs.find(tenant, id));
 		}
 		catch (RunNotFoundException ex) {
 			log.info("Run {} is gone; its outcome is told without its size", id);
