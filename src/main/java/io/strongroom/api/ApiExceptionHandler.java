@@ -11,6 +11,8 @@ import tools.jackson.databind.DatabindException;
 import io.strongroom.retention.RetentionPolicyRejected;
 import io.strongroom.run.BackupDeletedException;
 import io.strongroom.run.BackupDeletion;
+import io.strongroom.notify.InvalidRecipient;
+import io.strongroom.notify.InvalidWebhook;
 import io.strongroom.run.DownloadUnavailableException;
 import io.strongroom.run.IllegalRunTransitionException;
 import io.strongroom.run.InvalidCursorException;
@@ -58,6 +60,30 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(InvalidSettingsException.class)
 	ProblemDetail invalidSettings(InvalidSettingsException ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
+				ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidRecipient.class)
+	ProblemDetail invalidRecipient(InvalidRecipient ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
+				ex.getMessage());
+		problem.setProperty("field", "recipients");
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidWebhook.class)
+	ProblemDetail invalidWebhook(InvalidWebhook ex) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
+				ex.getMessage());
+		problem.setProperty("field", "webhook");
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidNotificationSettings.class)
+	ProblemDetail invalidNotificationSettings(InvalidNotificationSettings ex) {
 		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
 				ex.getMessage());
 		problem.setProperty("field", ex.field());

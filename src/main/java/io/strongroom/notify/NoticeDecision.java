@@ -53,14 +53,20 @@ final class NoticeDecision {
 	}
 
 	static Decision slotMissed(Health before, SlotMissed missed, Duration remindEvery) {
-		if (isOlder(missed.slot(), before)) {
-			// a run ended after the slot: the slot was not missed in any sense that
-			// matters now
+		Instant latest = before.lastOutcomeAt();
+		if (latest != null && !missed.slot().isAfter(latest)) {
+			// a run ended after the slot (the slot was not missed in any sense that
+			// matters now), or this slot was counted already (a repeated sweep)
 			return new Decision(before, List.of());
 		}
-		return failed(before, NoticeKind.SCHEDULE_MISSED, "SCHEDULE_MISSED",
+		Decision decision = failed(before, NoticeKind.SCHEDULE_MISSED, "SCHEDULE_MISSED",
 				"no backup started within " + missed.grace().toMinutes() + " minutes of the slot at " + missed.slot(),
 				missed.detectedAt(), null, remindEvery);
+		// the slot counts as the latest outcome, so the same slot is never counted twice
+		Health after = decision.after();
+		return new Decision(new Health(after.status(), after.failingSince(), after.failures(), after.lastNoticeAt(),
+				after.failureKind(), after.failureMessage(), after.lastRunId(), missed.slot(), after.verification(),
+				after.verificationNoticeAt()), decision.notices());
 	}
 
 	static Decision verification(Health before, VerificationOutcome outcome, Duration remindEvery) {

@@ -67,10 +67,16 @@ public class Notifications {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** A backup run ended (succeeded, failed, stalled or was cancelled). */
+	/**
+	 * A backup run ended (succeeded, failed, stalled or was cancelled). A removed add-on
+	 * hears nothing.
+	 */
 	@Transactional
 	public void backupFinished(BackupOutcome outcome) {
 		Tenant tenant = tenant(outcome.tenant());
+		if (tenant.isDeprovisioned()) {
+			return;
+		}
 		String label = outcome.databaseLabel();
 		logLine(tenant, label, "log:backup:" + outcome.runId() + ":" + outcome.result(), outcome.at(),
 				LogLines.backup(outcome));
@@ -92,6 +98,9 @@ public class Notifications {
 	@Transactional
 	public void verificationFinished(VerificationOutcome outcome) {
 		Tenant tenant = tenant(outcome.tenant());
+		if (tenant.isDeprovisioned()) {
+			return;
+		}
 		String label = outcome.databaseLabel();
 		logLine(tenant, label, "log:verification:" + outcome.runId() + ":" + outcome.status(), outcome.at(),
 				LogLines.verification(outcome));
@@ -110,6 +119,9 @@ public class Notifications {
 	@Transactional
 	public void slotMissed(SlotMissed missed) {
 		Tenant tenant = tenant(missed.tenant());
+		if (tenant.isDeprovisioned()) {
+			return;
+		}
 		String label = missed.databaseLabel();
 		String event = "missed:" + missed.tenant() + ":" + label + ":" + missed.slot();
 		logLine(tenant, label, "log:" + event, missed.detectedAt(), LogLines.slotMissed(missed));

@@ -52,11 +52,18 @@ record NotifyProperties(@DefaultValue("1d") Duration remindEvery, @DefaultValue(
 	 * @param giveUpAfter a delivery still failing this long after it was created is given
 	 * up (and kept, with its last error, for the dashboard)
 	 * @param reminderCheck how often it looks for databases due a reminder
+	 * @param missedCheck how often it looks for schedule slots that were missed
+	 * @param missedLookback how long after its grace period a slot is still looked at
+	 * (keep it a few times {@code missedCheck}, so a slow or skipped check loses nothing)
+	 * @param retryEvents how often run events whose notification failed are delivered
+	 * again (also the least age of such a failure)
 	 */
 	record Worker(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration pollInterval,
 			@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("5m") Duration lease,
 			@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration maxRetry,
-			@DefaultValue("3d") Duration giveUpAfter, @DefaultValue("15m") Duration reminderCheck) {
+			@DefaultValue("3d") Duration giveUpAfter, @DefaultValue("15m") Duration reminderCheck,
+			@DefaultValue("5m") Duration missedCheck, @DefaultValue("30m") Duration missedLookback,
+			@DefaultValue("1m") Duration retryEvents) {
 
 		/** The delay after the {@code attempts}-th failed attempt. */
 		Duration backoff(int attempts) {

@@ -13,6 +13,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import io.strongroom.tenant.TenantId;
+import io.strongroom.tenant.TenantRepository;
 import io.strongroom.tenant.TenantUser;
 import io.strongroom.tenant.TenantUserRepository;
 import org.slf4j.Logger;
@@ -44,8 +45,12 @@ class Recipients {
 
 	private final JdbcClient jdbc;
 
-	Recipients(ObjectProvider<AppOwnerLookup> owners, TenantUserRepository users, JdbcClient jdbc) {
+	private final TenantRepository tenants;
+
+	Recipients(ObjectProvider<AppOwnerLookup> owners, TenantUserRepository users, TenantRepository tenants,
+			JdbcClient jdbc) {
 		this.owners = owners;
+		this.tenants = tenants;
 		this.users = users;
 		this.jdbc = jdbc;
 	}
@@ -59,7 +64,7 @@ class Recipients {
 	 */
 	List<String> emailsFor(TenantId tenant) {
 		Map<String, String> emails = new LinkedHashMap<>();
-		if (this.owners.getIfAvailable() != null) {
+		if (this.owners.getIfAvailable() != null && appKnown(tenant)) {
 			emails.put(OWNER, OWNER);
 		}
 		else {
@@ -92,6 +97,14 @@ class Recipients {
 			users(tenant).forEach((e) -> add(emails, e));
 		}
 		return List.copyOf(emails.values());
+	}
+
+	/**
+	 * Whether the resource's Heroku app is known: without it there is no owner to look up
+	 * (the embedded default, a provisioning in progress), so the users are told at once.
+	 */
+	private boolean appKnown(TenantId tenant) {
+		return this.tenants.findById(tenant.value()).map((t) -> t.herokuAppId() != null).orElse(false);
 	}
 
 	private List<String> users(TenantId tenant) {

@@ -16,6 +16,7 @@ import io.strongroom.runner.Secret;
 import io.strongroom.secrets.SealedSecrets;
 import io.strongroom.secrets.SecretBox;
 import io.strongroom.tenant.TenantId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,10 +74,27 @@ public class Webhooks implements WebhookEndpoints, SealedSecrets {
 	 */
 	@Transactional
 	public CreatedWebhook configure(TenantId tenant, String url) {
+		return configure(tenant, url, null);
+	}
+
+	/**
+	 * Sets (or replaces) the resource's webhook, signed with the given secret, or with a
+	 * new one when {@code signingSecret} is {@code null}.
+	 * @throws InvalidWebhook when the URL is not an {@code https} URL or the secret is
+	 * too short, too long or not printable ASCII without spaces
+	 */
+	@Transactional
+	public CreatedWebhook configure(TenantId tenant, String url, @Nullable String signingSecret) {
 		URI uri = check(url);
-		byte[] random = new byte[32];
-		RANDOM.nextBytes(random);
-		Secret secret = new Secret("whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+		Secret secret;
+		if (signingSecret != null) {
+			secret = new Secret(checkSecret(signingSecret));
+		}
+		else {
+			byte[] random = new byte[32];
+			RANDOM.nextBytes(random);
+			secret = new Secret("whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+		}
 		this.jdbc.sql("DELETE FROM notify_webhook WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
 		this.jdbc.sql("""
 				INSERT INTO notify_webhook (tenant_id, url_sealed, secret_sealed, host, created_at)
@@ -143,6 +161,17 @@ public class Webhooks implements WebhookEndpoints, SealedSecrets {
 		return resealed;
 	}
 
+	/**
+	 * Checks a webhook URL and an optional secret without saving anything.
+	 * @throws InvalidWebhook naming what is wrong
+	 */
+	public static void validate(String url, @Nullable String signingSecret) {
+		check(url);
+		if (signingSecret != null) {
+			checkSecret(signingSecret);
+		}
+	}
+
 	static URI check(String url) {
 		URI uri;
 		try {
@@ -164,6 +193,17 @@ public class Webhooks implements WebhookEndpoints, SealedSecrets {
 			throw new InvalidWebhook("The webhook URL must have at most 2048 characters");
 		}
 		return uri;
+	}
+
+	static String checkSecret(String secret) {
+		if (secret.length() < 16 || secret.length() > 200) {
+			throw new InvalidWebhook("The webhook secret must have between 16 and 200 characters; leave it out"
+					+ " and Strongroom generates one");
+		}
+		if (!secret.chars().allMatch((c) -> c > 32 && c < 127)) {
+			throw new InvalidWebhook("The webhook secret may hold only printable ASCII characters, no spaces");
+		}
+		return secret;
 	}
 
 	private static String urlContext(TenantId tenant) {

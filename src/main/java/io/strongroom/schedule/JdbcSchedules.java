@@ -87,6 +87,12 @@ class JdbcSchedules implements Schedules {
 		return this.schedules.find(targetId).map(StoredSchedule::spec);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<ScheduledSlots> recurring() {
+		return this.schedules.findRecurring();
+	}
+
 	/** Removes every schedule of the tenant; returns how many there were. */
 	@Transactional
 	int removeAll(TenantId tenant) {

@@ -49,6 +49,25 @@ class ScheduleRepository {
 				this.mapper, tenant.value());
 	}
 
+	/** Every recurring schedule with its slots; rows that no longer read are skipped. */
+	List<ScheduledSlots> findRecurring() {
+		List<@Nullable ScheduledSlots> rows = this.jdbc.query(
+				"SELECT " + COLUMNS + ", last_slot_at FROM schedule WHERE frequency <> 'MANUAL' ORDER BY target_id",
+				(rs, row) -> {
+					try {
+						StoredSchedule stored = map(rs, row);
+						OffsetDateTime last = rs.getObject("last_slot_at", OffsetDateTime.class);
+						return new ScheduledSlots(stored.tenant(), stored.targetId(), stored.spec(),
+								stored.nextSlotAt(), (last != null) ? last.toInstant() : null);
+					}
+					catch (UnreadableScheduleException ex) {
+						// the dispatcher logs and postpones it; nothing is due from it
+						return null;
+					}
+				});
+		return rows.stream().filter(java.util.Objects::nonNull).map(java.util.Objects::requireNonNull).toList();
+	}
+
 	void insert(StoredSchedule schedule, Instant now) {
 		Columns c = Columns.of(schedule.spec());
 		this.jdbc

@@ -1,6 +1,7 @@
 package io.strongroom.schedule;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,5 +34,11 @@ public interface Schedules {
 
 	/** The target's schedule, as last put (or clamped by a plan change). */
 	Optional<ScheduleSpec> find(UUID targetId);
+
+	/**
+	 * Every recurring (not manual) schedule with its next and last dispatched slot, for
+	 * the check for missed slots. A schedule that no longer reads is left out.
+	 */
+	List<ScheduledSlots> recurring();
 
 }

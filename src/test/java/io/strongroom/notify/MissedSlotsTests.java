@@ -38,4 +38,22 @@ class MissedSlotsTests {
 			.containsExactly(SLOT);
 	}
 
+	@Test
+	void aRunGoingAtTheSlotCoversIt() {
+		Instant later = SLOT.plus(Duration.ofHours(5));
+		assertThat(MissedSlots.missedBy(List.of(SLOT),
+				List.of(new MissedSlots.RunSpan(SLOT.minus(Duration.ofMinutes(10)), SLOT.plusSeconds(1))), GRACE,
+				later))
+			.isEmpty();
+		assertThat(MissedSlots.missedBy(List.of(SLOT),
+				List.of(new MissedSlots.RunSpan(SLOT.minus(Duration.ofMinutes(10)), null)), GRACE, later))
+			.as("still going")
+			.isEmpty();
+		assertThat(MissedSlots.missedBy(List.of(SLOT),
+				List.of(new MissedSlots.RunSpan(SLOT.minus(Duration.ofMinutes(10)), SLOT.minusSeconds(1))), GRACE,
+				later))
+			.as("ended before the slot")
+			.containsExactly(SLOT);
+	}
+
 }

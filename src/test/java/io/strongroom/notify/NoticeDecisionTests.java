@@ -125,6 +125,20 @@ class NoticeDecisionTests {
 	}
 
 	@Test
+	void theSameMissedSlotCountsOnceHoweverOftenItIsReported() {
+		backup(Result.SUCCEEDED, T0);
+		SlotMissed missed = new SlotMissed(TENANT, "DATABASE", T0.plus(DAILY), Duration.ofHours(1),
+				T0.plus(DAILY).plus(Duration.ofMinutes(61)));
+		assertThat(apply(NoticeDecision.slotMissed(this.health, missed, DAILY)))
+			.containsExactly(NoticeKind.SCHEDULE_MISSED);
+		Health once = this.health;
+		SlotMissed again = new SlotMissed(TENANT, "DATABASE", T0.plus(DAILY), Duration.ofHours(1),
+				T0.plus(DAILY).plus(DAILY));
+		assertThat(apply(NoticeDecision.slotMissed(this.health, again, DAILY))).isEmpty();
+		assertThat(this.health).isEqualTo(once);
+	}
+
+	@Test
 	void aSlotBeforeTheLatestOutcomeIsNotMissed() {
 		backup(Result.SUCCEEDED, T0.plus(DAILY));
 		SlotMissed missed = new SlotMissed(TENANT, "DATABASE", T0, Duration.ofHours(1), T0.plus(DAILY));

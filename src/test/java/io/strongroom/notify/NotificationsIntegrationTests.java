@@ -18,7 +18,19 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.strongroom.run.BackupFailed;
+import io.strongroom.run.BackupRunId;
+import io.strongroom.run.BackupVerified;
+import io.strongroom.run.FailureKinds;
+import io.strongroom.run.Verification;
 import io.strongroom.runner.FailureKind;
+import io.strongroom.runner.Secret;
+import io.strongroom.schedule.ScheduleFields;
+import io.strongroom.schedule.ScheduledSlots;
+import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.DatabaseSettings;
+import io.strongroom.target.TargetId;
+import io.strongroom.target.Targets;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantDeprovisioned;
@@ -58,7 +70,9 @@ import static org.awaitility.Awaitility.await;
  * with a test clock.
  */
 @SpringBootTest(properties = { "strongroom.notify.worker.enabled=false", "strongroom.base-url=https://strongroom.test",
-		"spring.mail.properties.mail.smtp.connectiontimeout=3000", "spring.mail.properties.mail.smtp.timeout=3000" })
+		// the dispatcher stays silent after start-up: the missed-slot test finds it late
+		"strongroom.schedule.dispatch-interval=1h", "spring.mail.properties.mail.smtp.connectiontimeout=3000",
+		"spring.mail.properties.mail.smtp.timeout=3000" })
 @Import({ TestDatabases.class, NotificationsIntegrationTests.Fakes.class })
 class NotificationsIntegrationTests {
 
@@ -103,6 +117,12 @@ class NotificationsIntegrationTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	MissedSlotSweep missedSlots;
+
+	@Autowired
+	Targets targets;
 
 	GreenMail smtp;
 
@@ -321,7 +341,8 @@ class NotificationsIntegrationTests {
 		DeliveryWorker embedded = new DeliveryWorker(this.store, new MailChannel(null, "Strongroom <n@x.invalid>"),
 				null, null, null, this.tenants, this.recipients,
 				new NotifyProperties.Worker(true, Duration.ofSeconds(10), 50, Duration.ofMinutes(5),
-						Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(15)),
+						Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(15),
+						Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(1)),
 				this.clock);
 		embedded.runOnce();
 		assertThat(this.notifications.recent(tenant, 10)).singleElement().satisfies((notice) -> {
@@ -383,6 +404,143 @@ class NotificationsIntegrationTests {
 		this.notifications.remindStillFailing();
 		assertThat(this.notifications.recent(tenant, 10)).hasSize(1)
 			.allSatisfy((notice) -> assertThat(notice.status()).isEqualTo(DeliveryStatus.GAVE_UP));
+	}
+
+	@Test
+	void aFailedVerificationEventMailsThatTheBackupFailedVerification() {
+		startSmtp();
+		TenantId tenant = tenant("unverified", null);
+		UUID run = UUID.randomUUID();
+		publish(new BackupVerified(tenant, new BackupRunId(run), new TargetId(UUID.randomUUID()), DatabaseLabel.DEFAULT,
+				Verification.FAILED, false, "HMAC mismatch: the object was changed after it was written", T0));
+		awaitRecorded(tenant, 1);
+		drain();
+		assertThat(Arrays.stream(this.smtp.getReceivedMessages()).map(this::subjectAndTo))
+			.filteredOn((mail) -> mail.contains("unverified.example"))
+			.containsExactly("[Strongroom] A backup of DATABASE on unverified failed verification"
+					+ " -> dev@unverified.example");
+		assertThat(GreenMailUtil.getBody(mailTo("dev@unverified.example")))
+			.contains("HMAC mismatch: the object was changed after it was written");
+	}
+
+	@Test
+	void aStalledRunEventMailsThatTheBackupStalledAndARedeliveryTellsNobodyAgain() {
+		startSmtp();
+		TenantId tenant = tenant("stalled", null);
+		BackupFailed stalled = new BackupFailed(tenant, new BackupRunId(UUID.randomUUID()),
+				new TargetId(UUID.randomUUID()), DatabaseLabel.DEFAULT, FailureKinds.STALLED,
+				"no heartbeat for 10 minutes; the runner was stopped", T0);
+		publish(stalled);
+		awaitRecorded(tenant, 1);
+		publish(stalled);
+		drain();
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			drain();
+			assertThat(this.notifications.recent(tenant, 10)).hasSize(1);
+		});
+		assertThat(Arrays.stream(this.smtp.getReceivedMessages()).map(this::subjectAndTo))
+			.filteredOn((mail) -> mail.contains("stalled.example"))
+			.containsExactly(
+					"[Strongroom] A backup of DATABASE on stalled stalled and was stopped" + " -> dev@stalled.example");
+	}
+
+	@Test
+	void aSlotWithoutARunIsToldOnceEvenBySweepsInTwoProcessesAndRemindedOnce() throws Exception {
+		startSmtp();
+		TenantId tenant = tenant("missed", null);
+		this.targets.saveDatabase(tenant, DatabaseLabel.DEFAULT,
+				new DatabaseSettings(new Secret("postgres://backup:pw@127.0.0.1:5432/shop"),
+						new ScheduleFields("daily", null, "04:00", null, null, "UTC"), null, null, null, null));
+		this.clock.set(Instant.parse("2026-11-20T04:59:00Z"));
+		assertThat(this.missedSlots.sweep()).as("within the grace period").isZero();
+		this.clock.set(Instant.parse("2026-11-20T05:01:00Z"));
+		// two web processes sweeping at the same moment
+		List<Integer> told = twice(() -> this.missedSlots.sweep());
+		assertThat(told).containsExactly(1, 1);
+		this.missedSlots.sweep();
+		drain();
+		assertThat(this.notifications.recent(tenant, 10)).extracting(SentNotice::kind)
+			.containsExactly("SCHEDULE_MISSED");
+		assertThat(mailsTo("dev@missed.example")).containsExactly(
+				"[Strongroom] The scheduled backup of DATABASE on missed did not run -> dev@missed.example");
+
+		this.clock.set(Instant.parse("2026-11-21T05:02:00Z"));
+		twice(() -> this.notifications.remindStillFailing());
+		this.notifications.remindStillFailing();
+		drain();
+		assertThat(this.notifications.recent(tenant, 10)).extracting(SentNotice::kind)
+			.containsExactly("STILL_FAILING", "SCHEDULE_MISSED");
+		// the next day's slot was missed too: told in the log, not mailed again the same
+		// day
+		this.clock.set(Instant.parse("2026-11-21T05:03:00Z"));
+		this.missedSlots.sweep();
+		assertThat(this.notifications.recent(tenant, 10)).hasSize(2);
+	}
+
+	@Test
+	void aSlotWhoseRunWasGoingIsNotMissed() {
+		ScheduledSlots schedule = new ScheduledSlots(new TenantId(UUID.randomUUID()), UUID.randomUUID(),
+				new ScheduleFields("daily", null, "04:00", null, null, "UTC").toSpec(),
+				Instant.parse("2026-11-21T04:00:00Z"), Instant.parse("2026-11-20T04:00:00Z"));
+		Instant now = Instant.parse("2026-11-20T05:10:00Z");
+		List<Instant> candidates = MissedSlotSweep.candidates(schedule, Duration.ofHours(1), Duration.ofMinutes(30),
+				now);
+		assertThat(candidates).containsExactly(Instant.parse("2026-11-20T04:00:00Z"));
+		// a manual run that began before the slot and was still going covers it
+		assertThat(MissedSlots.missedBy(candidates, List
+			.of(new MissedSlots.RunSpan(Instant.parse("2026-11-20T03:50:00Z"), Instant.parse("2026-11-20T04:20:00Z"))),
+				Duration.ofHours(1), now))
+			.isEmpty();
+		// a slot a schedule change skipped (after the last published, before the next)
+		// was
+		// never due
+		ScheduledSlots changed = new ScheduledSlots(schedule.tenant(), schedule.targetId(),
+				new ScheduleFields("daily", null, "04:00", null, null, "UTC").toSpec(),
+				Instant.parse("2026-11-21T04:00:00Z"), Instant.parse("2026-11-19T03:00:00Z"));
+		assertThat(MissedSlotSweep.candidates(changed, Duration.ofHours(1), Duration.ofMinutes(30), now)).isEmpty();
+	}
+
+	<T> List<T> twice(java.util.concurrent.Callable<T> task) throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+			java.util.concurrent.Callable<T> synchronised = () -> {
+				start.await();
+				return task.call();
+			};
+			List<java.util.concurrent.Future<T>> futures = pool.invokeAll(List.of(synchronised, synchronised));
+			List<T> results = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	void publish(Object event) {
+		this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(event));
+	}
+
+	void awaitRecorded(TenantId tenant, int deliveries) {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.notifications.recent(tenant, 10)).hasSize(deliveries));
+	}
+
+	MimeMessage mailTo(String address) {
+		return Arrays.stream(this.smtp.getReceivedMessages())
+			.filter((m) -> subjectAndTo(m).endsWith("-> " + address))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	List<String> mailsTo(String address) {
+		return Arrays.stream(this.smtp.getReceivedMessages())
+			.map(this::subjectAndTo)
+			.filter((mail) -> mail.endsWith("-> " + address))
+			.toList();
 	}
 
 	String subjectAndTo(MimeMessage message) {
