@@ -119,6 +119,11 @@ class VerificationLifecycle {
 			couldNotRun(queued.id(), FailureKinds.NOT_CONFIGURED, "the backup has no object to verify");
 			return Optional.empty();
 		}
+		if (!run.offeredForRestore()) {
+			couldNotRun(queued.id(), FailureKinds.NOT_CONFIGURED,
+					"retention deleted the backup before it was verified");
+			return Optional.empty();
+		}
 		RunnableTarget target;
 		try {
 			target = this.targets.runnable(queued.tenantId(), queued.targetId());
@@ -325,6 +330,13 @@ class VerificationLifecycle {
 		}
 		Verification outcome = verification.state().outcome();
 		String detail = (verification.detail() != null) ? verification.detail() : outcome.name();
+		if (outcome == Verification.FAILED && run.deletion() != BackupDeletion.NONE) {
+			// Retention deleted the object under the verification: that says nothing
+			// about the
+			// backup, and nobody should be told it failed.
+			outcome = Verification.SKIPPED;
+			detail = "Retention deleted the backup while it was being verified.";
+		}
 		Instant at = (verification.finishedAt() != null) ? verification.finishedAt() : now();
 		if (run.state() == RunState.SUCCEEDED && run.verified(outcome, detail, at)) {
 			this.runs.save(run);
