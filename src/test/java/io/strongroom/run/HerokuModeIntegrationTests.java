@@ -102,6 +102,8 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 				.withHeader("Content-Type", "application/json")
 				.withTransformers("response-template")
 				.withBody("{\"id\":\"{{request.pathSegments.[3]}}\",\"name\":\"run.1234\",\"state\":\"up\"}")));
+		heroku.stubFor(post(urlPathMatching("/apps/[^/]+/dynos/[^/]+/actions/stop")).atPriority(5)
+			.willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
 	}
 
 	@Test
@@ -159,6 +161,44 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(refused.text("code")).isEqualTo("config_vars_unavailable");
 		assertThat(refused.body()).doesNotContain(DB_PASSWORD);
 		assertThat(this.api.get("/api/v1/databases").json().get("items")).isEmpty();
+	}
+
+	@Test
+	void aDynoGivenUpOnIsStoppedAndOneAlreadyGoneCountsAsStopped(CapturedOutput output) throws Exception {
+		this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db\"}");
+		this.api.put("/api/v1/destination",
+				"""
+						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "s3-secret-2"}""");
+		this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		RunLauncherContract.await(() -> this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?",
+				String.class, UUID.fromString(id)) != null, Duration.ofSeconds(30));
+		String ref = this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?", String.class,
+				UUID.fromString(id));
+		String dynoId = ref.substring(ref.lastIndexOf('/') + 1);
+		String stopPath = "/apps/" + APP_ID + "/dynos/" + dynoId + "/actions/stop";
+		// The dyno crashed and Heroku already removed it: the stop finds nothing.
+		heroku.stubFor(post(urlPathEqualTo(stopPath)).atPriority(1)
+			.willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"not_found\",\"message\":\"Couldn't find that process.\"}")));
+		heroku.stubFor(get(urlPathEqualTo("/apps/" + APP_ID + "/dynos/" + dynoId)).atPriority(1)
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"" + dynoId + "\",\"name\":\"run.4321\",\"state\":\"crashed\"}")));
+		RunLauncherContract.await(() -> "FAILED".equals(this.api.get("/api/v1/backups/" + id).text("status")),
+				Duration.ofSeconds(30));
+		RunLauncherContract.await(() -> !heroku.findAll(postRequestedFor(urlPathEqualTo(stopPath))).isEmpty(),
+				Duration.ofSeconds(30));
+		heroku.verify(postRequestedFor(urlPathEqualTo(stopPath)).withHeader("Accept",
+				equalTo("application/vnd.heroku+json; version=3")));
+		assertThat(output.getAll()).contains("Dyno " + dynoId + " of app " + APP_ID + " stopped")
+			.doesNotContain("could not be stopped");
+
+		// A live dyno the launcher gives up on gets the stop call too.
+		LaunchHandle live = new LaunchHandle("heroku", this.uuid + "/" + APP_ID + "/live-dyno");
+		this.launcher.stop(live);
+		heroku.verify(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos/live-dyno/actions/stop")));
 	}
 
 	@Test
