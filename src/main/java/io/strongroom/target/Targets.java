@@ -86,10 +86,12 @@ public class Targets {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ConnectionProbe.Clients dumpClients;
+
 	Targets(BackupDatabaseRepository databases, DestinationRepository destinations, EncryptionKeyRepository keys,
 			NotificationSettingsRepository notifications, TenantRepository tenants, PlanCatalog plans,
 			TargetSecrets secrets, Schedules schedules, TargetProperties properties, JsonMapper json,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ConnectionProbe.Clients dumpClients) {
 		this.databases = databases;
 		this.destinations = destinations;
 		this.keys = keys;
@@ -104,6 +106,7 @@ public class Targets {
 		this.reads = new TransactionTemplate(transactions.getTransactionManager());
 		this.reads.setReadOnly(true);
 		this.clock = clock;
+		this.dumpClients = dumpClients;
 	}
 
 	// Databases
@@ -383,12 +386,14 @@ public class Targets {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		Secret key = new Secret(HexFormat.of().formatHex(bytes));
-		String fingerprint = storeKey(tenant, key, EncryptionKeyRecord.Origin.GENERATED);
-		return new IssuedEncryptionKey(key, fingerprint);
+		return storeKey(tenant, key, EncryptionKeyRecord.Origin.GENERATED);
 	}
 
-	/** Sets the customer's own key (at least 32 characters); returns its fingerprint. */
-	public String setEncryptionKey(TenantId tenant, Secret key) {
+	/**
+	 * Sets the customer's own key (at least 32 characters); the answer holds its
+	 * fingerprint (never the key) and that of the key it replaced.
+	 */
+	public IssuedEncryptionKey setEncryptionKey(TenantId tenant, Secret key) {
 		String value = key.value();
 		if (value.length() < 32) {
 			throw new InvalidSettingsException("key",
@@ -398,22 +403,28 @@ public class Targets {
 			throw new InvalidSettingsException("key",
 					"key must be at most 1024 characters, without control characters or surrounding spaces");
 		}
-		return storeKey(tenant, key, EncryptionKeyRecord.Origin.CUSTOMER);
+		IssuedEncryptionKey stored = storeKey(tenant, key, EncryptionKeyRecord.Origin.CUSTOMER);
+		return new IssuedEncryptionKey(null, stored.fingerprint(), stored.previousFingerprint());
 	}
 
 	public Optional<String> encryptionKeyFingerprint(TenantId tenant) {
 		return this.reads.execute((status) -> this.keys.findById(tenant.value()).map(EncryptionKeyRecord::fingerprint));
 	}
 
-	private String storeKey(TenantId tenant, Secret key, EncryptionKeyRecord.Origin origin) {
+	/**
+	 * Stores the key; the answer names the key it replaced (backups made until now need
+	 * that one), unless it was the same key.
+	 */
+	private IssuedEncryptionKey storeKey(TenantId tenant, Secret key, EncryptionKeyRecord.Origin origin) {
 		this.reads.execute((status) -> plan(tenant));
 		Map<String, @Nullable String> vars = new LinkedHashMap<>();
 		vars.put(RunnerEnvironment.ENCRYPTION_KEY, key.value());
 		this.secrets.toConfigVars(tenant, vars);
 		String fingerprint = Fingerprints.of(key);
-		this.transactions.executeWithoutResult((status) -> {
+		String previous = this.transactions.execute((status) -> {
 			EncryptionKeyRecord record = this.keys.findById(tenant.value())
 				.orElseGet(() -> EncryptionKeyRecord.of(tenant));
+			String replaced = record.fingerprint();
 			record.replaced(fingerprint, origin, this.clock.instant());
 			this.keys.saveAndFlush(record);
 			if (!this.secrets.heroku()) {
@@ -421,8 +432,9 @@ public class Targets {
 				sealed.put(TargetSecrets.ENCRYPTION_KEY, key);
 				this.secrets.toVault(tenant, sealed);
 			}
+			return (replaced != null && !replaced.equals(fingerprint)) ? replaced : null;
 		});
-		return fingerprint;
+		return new IssuedEncryptionKey(key, fingerprint, previous);
 	}
 
 	// Notification recipients
@@ -529,7 +541,7 @@ public class Targets {
 				: databaseUrl(tenant, label).orElseThrow(() -> new TargetNotReadyException("database-url",
 						"Strongroom does not keep this database's URL (Heroku mode: it is in your app's config var "
 								+ label.urlEnvironmentVariable() + "); send it as {\"url\": \"...\"} to test it"));
-		return ConnectionProbe.probe(ConnectionUrl.parse("url", tested).parsed());
+		return ConnectionProbe.probe(ConnectionUrl.parse("url", tested).parsed(), this.dumpClients);
 	}
 
 	/**
