@@ -139,6 +139,9 @@ public class Targets {
 		List<String> excludeTables = excludeTables(settings.excludeTables());
 		String retention = retention(settings.retention());
 		ScheduleSpec schedule = (settings.schedule() != null) ? settings.schedule().toSpec() : ScheduleSpec.manual();
+		if (this.secrets.heroku() && !HerokuConfigVarNames.declares(label)) {
+			throw HerokuConfigVarNames.undeclared(label);
+		}
 		// 1. Everything that can be refused.
 		Engine engine = this.reads.execute((status) -> check(tenant, label, url, schedule));
 		if (verification != null && (verification.engine() == Engine.POSTGRES) != (engine == Engine.POSTGRES)) {

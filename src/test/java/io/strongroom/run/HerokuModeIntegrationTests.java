@@ -107,7 +107,7 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 	}
 
 	@Test
-	void databaseUrlsAndTheKeyGoToConfigVarsOnly(CapturedOutput output) {
+	void databaseUrlsAndTheKeyGoToConfigVarsOnly(CapturedOutput output) throws IOException {
 		String url = "postgres://backup:" + DB_PASSWORD + "@db.example.com:5432/app";
 		ApiClient.Response saved = this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"" + url + "\"}");
 		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
@@ -147,6 +147,30 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(output.getAll()).doesNotContain(DB_PASSWORD)
 			.doesNotContain(generated)
 			.doesNotContain("heroku-mode-s3-secret");
+		// Heroku sets only config vars the manifest declares.
+		JsonNode manifest = json.readTree(Files.readString(Path.of("addon-manifest.json")));
+		List<String> declared = new ArrayList<>();
+		manifest.get("api").get("config_vars").forEach((name) -> declared.add(name.asString()));
+		for (LoggedRequest patched : heroku
+			.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config")))) {
+			json.readTree(patched.getBodyAsString())
+				.get("config")
+				.forEach((entry) -> assertThat(declared).contains(entry.get("name").asString()));
+		}
+	}
+
+	@Test
+	void aLabelWhoseConfigVarTheManifestDoesNotDeclareIsRefused() {
+		int patches = heroku.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))).size();
+		ApiClient.Response refused = this.api.put("/api/v1/databases/ANALYTICS",
+				"{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db\"}");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.text("field")).isEqualTo("label");
+		assertThat(refused.text("detail")).contains("PURPLE").contains("DATABASE");
+		assertThat(refused.body()).doesNotContain(DB_PASSWORD);
+		assertThat(heroku.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))))
+			.as("nothing was sent to Heroku")
+			.hasSize(patches);
 	}
 
 	@Test
