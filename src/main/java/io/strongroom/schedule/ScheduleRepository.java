@@ -128,6 +128,15 @@ class ScheduleRepository {
 		return moved;
 	}
 
+	/**
+	 * Sets (or, with {@code null}, clears: paused) the next slot of a schedule; returns
+	 * whether a row changed.
+	 */
+	boolean setNextSlot(UUID targetId, @Nullable Instant next, Instant now) {
+		return this.jdbc.update("UPDATE schedule SET next_slot_at = ?, updated_at = ? WHERE target_id = ?",
+				(next != null) ? timestamp(next) : null, timestamp(now), targetId) == 1;
+	}
+
 	/** Pushes a schedule that cannot be read forward, so it does not block its shard. */
 	void postpone(UUID targetId, Instant claimedAt, Instant until, Instant now) {
 		this.jdbc.update(

@@ -34,4 +34,19 @@ public interface Schedules {
 	/** The target's schedule, as last put (or clamped by a plan change). */
 	Optional<ScheduleSpec> find(UUID targetId);
 
+	/**
+	 * Stops the target's slots from falling due, keeping its schedule (a database beyond
+	 * its plan's limit). A paused schedule stays paused when the plan clamps it or the
+	 * same schedule is put again; putting a different one unpauses it.
+	 * @return whether it was running until now
+	 */
+	boolean pause(UUID targetId);
+
+	/**
+	 * Lets a paused schedule run again, from its first slot after now; a running (or
+	 * manual, or missing) schedule is left as it is.
+	 * @return whether it was paused until now
+	 */
+	boolean resume(UUID targetId);
+
 }

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * anywhere.
  */
 public class Targets {
+
+	private static final Logger logger = LoggerFactory.getLogger(Targets.class);
 
 	private static final Pattern TABLE = Pattern.compile("[^\\s.\"\\p{Cntrl}]{1,120}\\.[^\\s.\"\\p{Cntrl}]{1,120}");
 
@@ -112,8 +117,13 @@ public class Targets {
 	// Databases
 
 	public List<DatabaseView> databases(TenantId tenant) {
-		return this.reads.execute((
-				status) -> this.databases.findByTenantIdOrderByLabel(tenant.value()).stream().map(this::view).toList());
+		return this.reads.execute((status) -> {
+			Map<UUID, String> paused = pausedByPlan(tenant);
+			return this.databases.findByTenantIdOrderByLabel(tenant.value())
+				.stream()
+				.map((database) -> view(database, paused.get(database.id().value())))
+				.toList();
+		});
 	}
 
 	public Optional<DatabaseView> database(TenantId tenant, DatabaseLabel label) {
@@ -184,6 +194,10 @@ public class Targets {
 			}
 			database = this.databases.saveAndFlush(database);
 			this.schedules.put(tenant, database.id().value(), schedule);
+			if (pausedByPlan(tenant).containsKey(database.id().value())) {
+				// A new schedule of a database beyond the plan's number stays paused.
+				this.schedules.pause(database.id().value());
+			}
 			if (!this.secrets.heroku()) {
 				Map<String, @Nullable Secret> sealed = new LinkedHashMap<>();
 				if (settings.url() != null) {
@@ -249,6 +263,57 @@ public class Targets {
 			sealed.put(TargetSecrets.urlName(label), null);
 			sealed.put(TargetSecrets.verificationName(label), null);
 			this.secrets.toVault(tenant, sealed);
+		});
+		// One fewer: a database paused by the plan's limit may run again.
+		applyPlanLimits(tenant);
+	}
+
+	// Plan limits
+
+	/**
+	 * The tenant's databases beyond its plan's number, each with the reason it is paused.
+	 * A downgrade deletes nothing: the databases added first, up to the plan's number,
+	 * keep their schedules, and the others wait (their schedules paused) until the
+	 * customer deletes some or upgrades. A pure function of what is stored, so every
+	 * process agrees without remembering anything.
+	 */
+	private Map<UUID, String> pausedByPlan(TenantId tenant) {
+		Optional<Plan> plan = this.tenants.findById(tenant.value()).flatMap((found) -> this.plans.find(found.plan()));
+		if (plan.isEmpty()) {
+			return Map.of();
+		}
+		List<BackupDatabase> oldestFirst = this.databases.findByTenantIdOrderByCreatedAtAscIdAsc(tenant.value());
+		int allowed = plan.get().maxDatabases();
+		Map<UUID, String> paused = new LinkedHashMap<>();
+		for (int i = allowed; i < oldestFirst.size(); i++) {
+			BackupDatabase database = oldestFirst.get(i);
+			paused.put(database.id().value(), pausedReason(plan.get(), oldestFirst.size(), database.label()));
+		}
+		return paused;
+	}
+
+	static String pausedReason(Plan plan, int databases, DatabaseLabel label) {
+		int allowed = plan.maxDatabases();
+		return "Backups of " + label + " are paused: the " + plan.slug() + " plan allows " + allowed + " database"
+				+ ((allowed == 1) ? "" : "s") + " and this add-on has " + databases + "; the " + allowed
+				+ " added first are backed up. Delete a database (DELETE /api/v1/databases/{label}) or upgrade the"
+				+ " plan (heroku addons:upgrade) to resume them. No backup was deleted.";
+	}
+
+	/**
+	 * Pauses the schedules of the databases beyond the plan's number and resumes the
+	 * others. Idempotent; run after every change of the plan or of the databases.
+	 */
+	public void applyPlanLimits(TenantId tenant) {
+		this.transactions.executeWithoutResult((status) -> {
+			Map<UUID, String> paused = pausedByPlan(tenant);
+			for (BackupDatabase database : this.databases.findByTenantIdOrderByCreatedAtAscIdAsc(tenant.value())) {
+				UUID id = database.id().value();
+				if (paused.containsKey(id) ? this.schedules.pause(id) : this.schedules.resume(id)) {
+					logger.info("Add-on {}: scheduled backups of {} {}", tenant, database.label(),
+							paused.containsKey(id) ? "paused (beyond the plan's number of databases)" : "resumed");
+				}
+			}
 		});
 	}
 
@@ -475,7 +540,8 @@ public class Targets {
 
 	/**
 	 * Everything a backup of this database needs, or {@link TargetNotReadyException}
-	 * naming what is still missing.
+	 * naming what is still missing, or {@link PlanLimitExceededException} when the
+	 * database is beyond the plan's number of databases (its backups are paused).
 	 */
 	public RunnableTarget runnable(TenantId tenantId, TargetId target) {
 		return this.reads.execute((status) -> {
@@ -483,6 +549,10 @@ public class Targets {
 				.orElseThrow(() -> new TargetNotFoundException("No database " + target + " on this add-on"));
 			Tenant tenant = this.tenants.findById(tenantId.value())
 				.orElseThrow(() -> new TargetNotFoundException("No add-on " + tenantId));
+			String paused = pausedByPlan(tenantId).get(database.id().value());
+			if (paused != null) {
+				throw new PlanLimitExceededException(tenant.plan(), paused);
+			}
 			Destination saved = this.destinations.findById(tenantId.value())
 				.filter((destination) -> destination.type() != null)
 				.orElseThrow(() -> new TargetNotReadyException("destination",
@@ -684,6 +754,10 @@ public class Targets {
 	}
 
 	private DatabaseView view(BackupDatabase database) {
+		return view(database, pausedByPlan(database.tenantId()).get(database.id().value()));
+	}
+
+	private DatabaseView view(BackupDatabase database, @Nullable String paused) {
 		Map<String, Object> retention = (database.retentionJson() != null) ? read(database.retentionJson(), OBJECT)
 				: null;
 		return new DatabaseView(database.id(), database.label(), database.engine().name().toLowerCase(Locale.ROOT),
@@ -691,7 +765,7 @@ public class Targets {
 				database.verificationUrlMasked(),
 				this.schedules.find(database.id().value()).orElseGet(ScheduleSpec::manual).toFields(),
 				read(database.excludeTablesJson(), STRINGS), read(database.dumpOptionsJson(), OBJECT), retention,
-				database.createdAt(), database.updatedAt());
+				database.createdAt(), database.updatedAt(), paused);
 	}
 
 	private static DestinationView view(Destination destination) {
