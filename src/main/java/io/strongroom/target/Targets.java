@@ -131,6 +131,15 @@ public class Targets {
 			.execute((status) -> this.databases.findByTenantIdAndLabel(tenant.value(), label.value()).map(this::view));
 	}
 
+	/**
+	 * Only the label of a database, in one read: what a due schedule slot needs (it runs
+	 * for every slot of every add-on, so it skips building the whole view).
+	 */
+	public Optional<DatabaseLabel> label(TenantId tenant, TargetId target) {
+		return this.reads.execute((status) -> this.databases.findByTenantIdAndId(tenant.value(), target.value())
+			.map(BackupDatabase::label));
+	}
+
 	public Optional<DatabaseView> database(TenantId tenant, TargetId target) {
 		return this.reads
 			.execute((status) -> this.databases.findByTenantIdAndId(tenant.value(), target.value()).map(this::view));
