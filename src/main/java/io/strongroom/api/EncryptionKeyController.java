@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The backup encryption key. A generated key is in the answer once and never again: keep
- * it, it is the only way to decrypt the backups.
+ * it, it is the only way to decrypt the backups. Replacing a key says so, with the old
+ * key's fingerprint: the backups made until then need the old key.
  */
 @RestController
 @RequestMapping(path = "/api/v1/encryption-key", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,11 +40,10 @@ class EncryptionKeyController {
 		}
 		if (generate) {
 			IssuedEncryptionKey issued = this.targets.generateEncryptionKey(tenant.id());
-			return ResponseEntity.status(HttpStatus.CREATED)
-				.body(new EncryptionKeyResponse(issued.key().value(), issued.fingerprint()));
+			return ResponseEntity.status(HttpStatus.CREATED).body(EncryptionKeyResponse.of(issued));
 		}
 		return ResponseEntity
-			.ok(new EncryptionKeyResponse(null, this.targets.setEncryptionKey(tenant.id(), new Secret(request.key()))));
+			.ok(EncryptionKeyResponse.of(this.targets.setEncryptionKey(tenant.id(), new Secret(request.key()))));
 	}
 
 }

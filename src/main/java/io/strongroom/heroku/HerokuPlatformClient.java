@@ -53,4 +53,11 @@ public interface HerokuPlatformClient {
 	/** {@code GET /apps/{app}/dynos/{dyno}}. */
 	HerokuDyno dyno(TenantId addon, String appIdOrName, String dynoIdOrName);
 
+	/**
+	 * {@code POST /apps/{app}/dynos/{dyno}/actions/stop}: stops a dyno (a one-off dyno is
+	 * not restarted). A dyno that is already gone (404) counts as stopped; repeating the
+	 * call is harmless, so it is retried like a read.
+	 */
+	void stopDyno(TenantId addon, String appIdOrName, String dynoIdOrName);
+
 }

@@ -37,6 +37,8 @@ final class FailureAdvice {
 			case "NOT_CONFIGURED" -> "Something the backup needs (the connection string, the encryption key or the"
 					+ " storage settings) was missing when it was due.";
 			case "SCHEDULE_MISSED" -> "No backup started within the grace period after its scheduled time.";
+			case "PLAN_LIMIT" ->
+				"The add-on has more databases than its plan allows, so this one's backups are" + " paused.";
 			default -> "The backup failed.";
 		};
 	}
@@ -84,6 +86,8 @@ final class FailureAdvice {
 			case "SCHEDULE_MISSED" -> List.of("If you paused or removed the schedule on purpose, ignore this mail.",
 					"Otherwise check Heroku's status page and your account's dyno limits: each backup runs as a"
 							+ " one-off dyno.");
+			case "PLAN_LIMIT" -> List.of("Delete a database you no longer back up, or upgrade the plan: heroku"
+					+ " addons:upgrade. The paused backups then resume; no backup was deleted.");
 			default -> List.of("Open the dashboard to see the run's log.");
 		};
 	}

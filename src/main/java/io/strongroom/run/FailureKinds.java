@@ -18,6 +18,12 @@ public final class FailureKinds {
 	/** Something the backup needs (destination, key, URL) was missing when it was due. */
 	public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
 
+	/**
+	 * The database is beyond the plan's number of databases (after a downgrade): its
+	 * backups are paused until the customer deletes a database or upgrades.
+	 */
+	public static final String PLAN_LIMIT = "PLAN_LIMIT";
+
 	private FailureKinds() {
 	}
 

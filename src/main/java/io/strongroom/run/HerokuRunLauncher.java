@@ -147,14 +147,29 @@ class HerokuRunLauncher implements RunLauncher {
 	}
 
 	/**
-	 * The Platform API client offers no stop call, so a dyno given up on runs until it
-	 * notices (its next heartbeat is refused) or its time to live ends.
+	 * Stops the dyno ({@code POST /apps/{app}/dynos/{dyno}/actions/stop}) so a runner
+	 * given up on does not run on, on the customer's bill, until its time to live. A dyno
+	 * already gone counts as stopped. When Heroku cannot be reached the dyno still ends:
+	 * its next heartbeat is refused, or its time to live runs out.
 	 */
 	@Override
 	public void stop(LaunchHandle handle) {
-		if (this.launched.remove(handle.ref())) {
-			logger.info("Dyno {} is left to its time to live ({}): no stop call in the Platform API client",
-					handle.ref(), this.timeToLive);
+		String[] parts = handle.ref().split("/", 3);
+		if (parts.length != 3) {
+			return;
+		}
+		// Given up on either way: its place goes to the next run.
+		this.launched.remove(handle.ref());
+		try {
+			this.heroku.stopDyno(TenantId.of(parts[0]), parts[1], parts[2]);
+			logger.info("Dyno {} of app {} stopped", parts[2], parts[1]);
+		}
+		catch (HerokuApiException ex) {
+			logger.warn("Dyno {} of app {} could not be stopped ({}); it ends at its next refused heartbeat or"
+					+ " after its time to live ({})", parts[2], parts[1], ex.getMessage(), this.timeToLive);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.debug("Not a dyno handle: {}", handle.ref());
 		}
 	}
 

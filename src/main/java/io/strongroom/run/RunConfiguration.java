@@ -118,8 +118,8 @@ class RunConfiguration {
 	}
 
 	@Bean
-	S3DestinationClient runDestinationClient() {
-		return new S3DestinationClient();
+	StoreDestinationClient runDestinationClient() {
+		return new StoreDestinationClient();
 	}
 
 	@Bean

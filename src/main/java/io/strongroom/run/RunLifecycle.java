@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.strongroom.runner.Secret;
 import io.strongroom.target.RunnableTarget;
 import io.strongroom.target.TargetNotFoundException;
+import io.strongroom.target.PlanLimitExceededException;
 import io.strongroom.target.TargetNotReadyException;
 import io.strongroom.target.Targets;
 import io.strongroom.tenant.Plan;
@@ -98,6 +99,10 @@ class RunLifecycle {
 		}
 		catch (TargetNotReadyException | TargetNotFoundException ex) {
 			fail(runId, FailureKinds.NOT_CONFIGURED, ex.getMessage());
+			return Optional.empty();
+		}
+		catch (PlanLimitExceededException ex) {
+			fail(runId, FailureKinds.PLAN_LIMIT, ex.getMessage());
 			return Optional.empty();
 		}
 		String ticket = RunTickets.newTicket();

@@ -53,9 +53,9 @@ record RunProperties(@DefaultValue("local") String launcher, @DefaultValue("10m"
 
 	/**
 	 * @param dynoSize the one-off dyno's size
-	 * @param timeToLive Heroku stops the dyno after this long (at most 24 h); also what
-	 * stops a dyno the watchdog gave up on, since the Platform API client has no stop
-	 * call
+	 * @param timeToLive Heroku stops the dyno after this long (at most 24 h); the
+	 * backstop for a dyno the watchdog gave up on and could not stop through the Platform
+	 * API
 	 * @param maxConcurrent dynos this web process keeps launched at once; more wait
 	 * QUEUED
 	 * @param bundle the runner bundle (a jlink'd runtime and the jar, tar.gz) that dynos

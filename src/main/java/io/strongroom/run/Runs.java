@@ -98,12 +98,12 @@ public class Runs {
 	 * it (no second run); a database removed meanwhile makes no run.
 	 */
 	public Optional<RunView> slotDue(TenantId tenant, TargetId target, Instant slot) {
-		Optional<DatabaseView> database = this.targets.database(tenant, target);
-		if (database.isEmpty()) {
+		Optional<DatabaseLabel> label = this.targets.label(tenant, target);
+		if (label.isEmpty()) {
 			logger.info("Slot {} of removed database {} ignored", slot, target);
 			return Optional.empty();
 		}
-		return enqueue(tenant, target, database.get().label(), RunOrigin.SCHEDULE, slot);
+		return enqueue(tenant, target, label.get(), RunOrigin.SCHEDULE, slot);
 	}
 
 	private Optional<RunView> enqueue(TenantId tenant, TargetId target, DatabaseLabel label, RunOrigin origin,

@@ -93,6 +93,28 @@ class JdbcSchedules implements Schedules {
 		return this.schedules.findRecurring();
 	}
 
+	@Override
+	@Transactional
+	public boolean pause(UUID targetId) {
+		Optional<StoredSchedule> schedule = this.schedules.find(targetId);
+		if (schedule.isEmpty() || schedule.get().nextSlotAt() == null) {
+			return false;
+		}
+		return this.schedules.setNextSlot(targetId, null, this.clock.instant());
+	}
+
+	@Override
+	@Transactional
+	public boolean resume(UUID targetId) {
+		Optional<StoredSchedule> schedule = this.schedules.find(targetId);
+		if (schedule.isEmpty() || schedule.get().nextSlotAt() != null) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		Optional<Instant> next = schedule.get().spec().nextSlotAfter(now);
+		return next.isPresent() && this.schedules.setNextSlot(targetId, next.get(), now);
+	}
+
 	/** Removes every schedule of the tenant; returns how many there were. */
 	@Transactional
 	int removeAll(TenantId tenant) {
@@ -120,9 +142,9 @@ class JdbcSchedules implements Schedules {
 			if (clamped.equals(schedule.spec())) {
 				continue;
 			}
-			this.schedules.update(
-					new StoredSchedule(schedule.targetId(), tenant, clamped, clamped.nextSlotAfter(now).orElse(null)),
-					now);
+			// A paused schedule (no next slot) stays paused.
+			Instant next = (schedule.nextSlotAt() != null) ? clamped.nextSlotAfter(now).orElse(null) : null;
+			this.schedules.update(new StoredSchedule(schedule.targetId(), tenant, clamped, next), now);
 			log.info("Add-on {} moved to plan '{}': the schedule of target {} changed from {} to {}", tenant, planSlug,
 					schedule.targetId(), schedule.spec().describe(), clamped.describe());
 			changed++;

@@ -51,8 +51,8 @@ class ScheduleRepository {
 
 	/** Every recurring schedule with its slots; rows that no longer read are skipped. */
 	List<ScheduledSlots> findRecurring() {
-		List<@Nullable ScheduledSlots> rows = this.jdbc.query(
-				"SELECT " + COLUMNS + ", last_slot_at FROM schedule WHERE frequency <> 'MANUAL' ORDER BY target_id",
+		List<@Nullable ScheduledSlots> rows = this.jdbc.query("SELECT " + COLUMNS
+				+ ", last_slot_at FROM schedule WHERE frequency <> 'MANUAL' AND next_slot_at IS NOT NULL ORDER BY target_id",
 				(rs, row) -> {
 					try {
 						StoredSchedule stored = map(rs, row);
@@ -145,6 +145,15 @@ class ScheduleRepository {
 					advance.targetId(), timestamp(advance.claimedAt())) == 1;
 		}
 		return moved;
+	}
+
+	/**
+	 * Sets (or, with {@code null}, clears: paused) the next slot of a schedule; returns
+	 * whether a row changed.
+	 */
+	boolean setNextSlot(UUID targetId, @Nullable Instant next, Instant now) {
+		return this.jdbc.update("UPDATE schedule SET next_slot_at = ?, updated_at = ? WHERE target_id = ?",
+				(next != null) ? timestamp(next) : null, timestamp(now), targetId) == 1;
 	}
 
 	/** Pushes a schedule that cannot be read forward, so it does not block its shard. */

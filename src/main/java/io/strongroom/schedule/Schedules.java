@@ -37,8 +37,24 @@ public interface Schedules {
 
 	/**
 	 * Every recurring (not manual) schedule with its next and last dispatched slot, for
-	 * the check for missed slots. A schedule that no longer reads is left out.
+	 * the check for missed slots. A schedule that no longer reads, or is paused (a
+	 * database beyond its plan), is left out.
 	 */
 	List<ScheduledSlots> recurring();
+
+	/**
+	 * Stops the target's slots from falling due, keeping its schedule (a database beyond
+	 * its plan's limit). A paused schedule stays paused when the plan clamps it or the
+	 * same schedule is put again; putting a different one unpauses it.
+	 * @return whether it was running until now
+	 */
+	boolean pause(UUID targetId);
+
+	/**
+	 * Lets a paused schedule run again, from its first slot after now; a running (or
+	 * manual, or missing) schedule is left as it is.
+	 * @return whether it was paused until now
+	 */
+	boolean resume(UUID targetId);
 
 }

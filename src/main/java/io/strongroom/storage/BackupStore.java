@@ -61,6 +61,16 @@ public interface BackupStore extends AutoCloseable {
 	List<StoredObject> list(String prefix);
 
 	/**
+	 * Aborts the unfinished uploads under {@code prefix} whose key contains
+	 * {@code keyContains}: what a writer that died midway left behind (a killed runner
+	 * cannot abort its own). S3: its pending multipart uploads, all pages of them. A
+	 * folder: its hidden temporary files. Completed objects and other writers' uploads
+	 * are never touched; calling it again finds nothing more.
+	 * @return how many unfinished uploads it aborted
+	 */
+	int abortUnfinishedUploads(String prefix, String keyContains);
+
+	/**
 	 * A URL that lets whoever holds it read the object, for about {@code ttl}. S3 signs a
 	 * GET; a folder gives a {@code file:} URI (it does not expire, and only works on the
 	 * same machine); memory gives a {@code memory:} URI only the same store can open.

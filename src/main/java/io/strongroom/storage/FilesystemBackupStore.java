@@ -26,7 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A folder on this machine, holding the same bytes an S3 bucket would. An upload writes
@@ -36,6 +40,10 @@ import java.util.stream.Stream;
  * objects.
  */
 public final class FilesystemBackupStore implements BackupStore {
+
+	/** An upload's temporary file: {@code .<object name>.<uuid>.partial}. */
+	private static final Pattern PARTIAL = Pattern
+		.compile("\\.([^.].*)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.partial");
 
 	private final Path root;
 
@@ -144,6 +152,43 @@ public final class FilesystemBackupStore implements BackupStore {
 		}
 		objects.sort(Comparator.comparing(StoredObject::key));
 		return objects;
+	}
+
+	/**
+	 * Deletes the hidden temporary files ({@code .name.<random>.partial}) of unfinished
+	 * uploads whose key starts with {@code prefix} and contains {@code keyContains}. A
+	 * writer still holding one fails when it completes, as it would on S3.
+	 */
+	@Override
+	public int abortUnfinishedUploads(String prefix, String keyContains) {
+		checkAccess();
+		int aborted = 0;
+		try (Stream<Path> files = Files.walk(this.root)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				String key = unfinishedUploadKey(file);
+				if (key != null && key.startsWith(prefix) && key.contains(keyContains) && Files.deleteIfExists(file)) {
+					aborted++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw translate(ex, "remove unfinished uploads under " + this.root);
+		}
+		return aborted;
+	}
+
+	/** The key an unfinished upload's temporary file is for, or null for other files. */
+	private @Nullable String unfinishedUploadKey(Path file) {
+		String name = file.getFileName().toString();
+		Matcher matcher = PARTIAL.matcher(name);
+		if (!matcher.matches() || !Files.isRegularFile(file) || file.getParent() == null) {
+			return null;
+		}
+		if (file.getParent().equals(this.root)) {
+			return matcher.group(1);
+		}
+		String folder = key(file.getParent());
+		return (folder != null) ? folder + "/" + matcher.group(1) : null;
 	}
 
 	@Override

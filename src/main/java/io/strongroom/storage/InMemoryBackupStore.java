@@ -117,6 +117,18 @@ public final class InMemoryBackupStore implements BackupStore {
 		return get(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
 	}
 
+	@Override
+	public int abortUnfinishedUploads(String prefix, String keyContains) {
+		int aborted = 0;
+		for (MemoryUpload upload : List.copyOf(this.pending)) {
+			if (upload.key.startsWith(prefix) && upload.key.contains(keyContains)) {
+				upload.abort();
+				aborted++;
+			}
+		}
+		return aborted;
+	}
+
 	/** Uploads started and neither completed nor aborted. */
 	public int pendingUploads() {
 		return this.pending.size();

@@ -93,6 +93,9 @@ public final class S3BackupStore implements BackupStore {
 
 	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
+	/** S3 lists at most 1,000 uploads a page; tests lower it to walk the pages. */
+	private int uploadsPerPage = 1000;
+
 	public S3BackupStore(S3Destination destination) {
 		this.destination = destination;
 		this.credentials = (destination.accessKeyId() != null)
@@ -317,6 +320,62 @@ public final class S3BackupStore implements BackupStore {
 		}
 		catch (URISyntaxException ex) {
 			throw new StorageException(StorageException.Reason.OTHER, "The presigned URL is not a valid URI", ex);
+		}
+	}
+
+	@Override
+	public int abortUnfinishedUploads(String prefix, String keyContains) {
+		String bucket = this.destination.bucket();
+		int aborted = 0;
+		String keyMarker = null;
+		String uploadIdMarker = null;
+		try {
+			while (true) {
+				String key = keyMarker;
+				String upload = uploadIdMarker;
+				ListMultipartUploadsResponse page = client()
+					.listMultipartUploads((request) -> request.bucket(bucket)
+						.prefix(prefix)
+						.keyMarker(key)
+						.uploadIdMarker(upload)
+						.maxUploads(this.uploadsPerPage))
+					.join();
+				for (MultipartUpload pending : page.uploads()) {
+					if (pending.key().contains(keyContains) && abort(pending.key(), pending.uploadId())) {
+						aborted++;
+					}
+				}
+				if (!Boolean.TRUE.equals(page.isTruncated())) {
+					return aborted;
+				}
+				keyMarker = page.nextKeyMarker();
+				uploadIdMarker = page.nextUploadIdMarker();
+			}
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex, "list unfinished uploads under '" + prefix + "'");
+		}
+	}
+
+	void uploadsPerPage(int uploadsPerPage) {
+		this.uploadsPerPage = uploadsPerPage;
+	}
+
+	/** Aborts one multipart upload; false when it was already gone. */
+	private boolean abort(String key, String uploadId) {
+		try {
+			client()
+				.abortMultipartUpload(
+						(request) -> request.bucket(this.destination.bucket()).key(key).uploadId(uploadId))
+				.join();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			StorageException failure = translate(ex, "abort the upload of '" + key + "'");
+			if (failure.reason() != StorageException.Reason.NOT_FOUND) {
+				throw failure;
+			}
+			return false;
 		}
 	}
 

@@ -16,4 +16,7 @@ interface BackupDatabaseRepository extends JpaRepository<BackupDatabase, UUID> {
 
 	long countByTenantId(UUID tenantId);
 
+	/** Oldest first: the order in which a plan's database limit keeps databases. */
+	List<BackupDatabase> findByTenantIdOrderByCreatedAtAscIdAsc(UUID tenantId);
+
 }

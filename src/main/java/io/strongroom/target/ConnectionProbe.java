@@ -1,5 +1,6 @@
 package io.strongroom.target;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.jspecify.annotations.Nullable;
+
 import io.strongroom.runner.DatabaseUrl;
+import io.strongroom.runner.DumpClients;
 import io.strongroom.runner.Engine;
 import io.strongroom.runner.FailureKind;
 
 /**
  * "Test connection": connects the way the runner will (credentials as driver properties,
  * never in a URL string), reads the server version, checks that every table the dump will
- * read is readable, and warns when the user may write. Never runs a dump tool: that is
- * the runner's job, on the machine (or dyno) where the backup will run. Messages are
- * passed through {@link DatabaseUrl#mask} before they leave.
+ * read is readable, warns when the user may write, and names the dump tool a runner will
+ * run for this server (local launcher: the binary and its version, picked by the runner's
+ * own rules; on a dyno only the version needed). Never runs a dump. Messages are passed
+ * through {@link DatabaseUrl#mask} before they leave.
  */
 final class ConnectionProbe {
 
@@ -28,19 +33,30 @@ final class ConnectionProbe {
 	private ConnectionProbe() {
 	}
 
-	static ConnectionReport probe(DatabaseUrl url) {
+	/**
+	 * Where runners look for dump tools: on this machine (local launcher) in
+	 * {@code directories} (empty: the runner's default), or on a one-off dyno, whose
+	 * tools cannot be seen from here.
+	 */
+	record Clients(boolean onThisMachine, List<Path> directories) {
+
+	}
+
+	static ConnectionReport probe(DatabaseUrl url, Clients clients) {
 		String engine = url.engine().name().toLowerCase(Locale.ROOT);
 		try (Connection connection = connect(url)) {
-			return (url.engine() == Engine.POSTGRES) ? postgres(connection, engine) : mysql(connection, url, engine);
+			return (url.engine() == Engine.POSTGRES) ? postgres(connection, engine, clients)
+					: mysql(connection, url, engine, clients);
 		}
 		catch (SQLException ex) {
 			FailureKind kind = classify(ex);
-			return new ConnectionReport(false, engine, null, null, 0, List.of(), false, List.of(), kind.name(),
-					url.mask(describe(kind, ex)));
+			return new ConnectionReport(false, engine, null, null, null, null, 0, List.of(), false, List.of(),
+					kind.name(), url.mask(describe(kind, ex)));
 		}
 	}
 
-	private static ConnectionReport postgres(Connection connection, String engine) throws SQLException {
+	private static ConnectionReport postgres(Connection connection, String engine, Clients clients)
+			throws SQLException {
 		String version;
 		int versionNumber;
 		try (Statement statement = connection.createStatement();
@@ -78,11 +94,14 @@ final class ConnectionProbe {
 			warnings.add("This user may change data. A read-only user is safer for backups:"
 					+ " GRANT pg_read_all_data TO a new role, and use that role's URL.");
 		}
-		String client = "pg_dump " + (versionNumber / 10000) + " or newer (pg_dump refuses servers newer than itself)";
-		return report(engine, version, client, tables, unreadable, canWrite, warnings);
+		String needed = "pg_dump " + (versionNumber / 10000) + " or newer (pg_dump refuses servers newer than itself)";
+		DumpClients.Choice choice = clients.onThisMachine()
+				? DumpClients.forPostgres(versionNumber, version.split(" ")[0], clients.directories()) : null;
+		return report(engine, version, needed, choice, tables, unreadable, canWrite, warnings);
 	}
 
-	private static ConnectionReport mysql(Connection connection, DatabaseUrl url, String engine) throws SQLException {
+	private static ConnectionReport mysql(Connection connection, DatabaseUrl url, String engine, Clients clients)
+			throws SQLException {
 		String version;
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("select version()")) {
@@ -124,18 +143,41 @@ final class ConnectionProbe {
 					+ " TRIGGER, EVENT, LOCK TABLES ON the database to a new user, and use that user's URL.");
 		}
 		boolean mariadb = version.toLowerCase(Locale.ROOT).contains("mariadb");
-		String client = mariadb ? "mariadb-dump (MariaDB " + version.replaceAll("-.*", "") + " or newer)"
+		String needed = mariadb ? "mariadb-dump (MariaDB " + version.replaceAll("-.*", "") + " or newer)"
 				: "mysqldump (MySQL " + version.replaceAll("-.*", "") + " or newer)";
-		return report(mariadb ? "mariadb" : engine, version, client, names.size(), unreadable, canWrite, warnings);
+		DumpClients.Choice choice = clients.onThisMachine() ? DumpClients.forMysql(version, clients.directories())
+				: null;
+		return report(mariadb ? "mariadb" : engine, version, needed, choice, names.size(), unreadable, canWrite,
+				warnings);
 	}
 
-	private static ConnectionReport report(String engine, String version, String client, int tables,
-			List<String> unreadable, boolean canWrite, List<String> warnings) {
-		boolean ok = unreadable.isEmpty();
-		return new ConnectionReport(ok, engine, version, client, tables, List.copyOf(unreadable), canWrite,
-				List.copyOf(warnings), ok ? null : FailureKind.PERMISSION_DENIED.name(),
-				ok ? null : "The user may not read " + unreadable.size() + " table(s); the backup would fail. Grant"
-						+ " SELECT on them, or exclude them.");
+	private static ConnectionReport report(String engine, String version, String needed,
+			DumpClients.@Nullable Choice choice, int tables, List<String> unreadable, boolean canWrite,
+			List<String> warnings) {
+		String client = needed;
+		String path = null;
+		String clientVersion = null;
+		if (choice == null) {
+			client = needed + ", on your app's one-off dyno (its tools cannot be seen from here)";
+		}
+		else if (choice.path() != null) {
+			path = choice.path().toString();
+			clientVersion = choice.version();
+			client = path + " (" + clientVersion + ")";
+		}
+		if (!unreadable.isEmpty()) {
+			return new ConnectionReport(false, engine, version, client, path, clientVersion, tables,
+					List.copyOf(unreadable), canWrite, List.copyOf(warnings), FailureKind.PERMISSION_DENIED.name(),
+					"The user may not read " + unreadable.size() + " table(s); the backup would fail. Grant"
+							+ " SELECT on them, or exclude them.");
+		}
+		if (choice != null && choice.path() == null) {
+			// No tool here can dump this server: the backup would fail the same way.
+			return new ConnectionReport(false, engine, version, needed, null, null, tables, List.of(), canWrite,
+					List.copyOf(warnings), FailureKind.CLIENT_TOO_OLD.name(), choice.problem());
+		}
+		return new ConnectionReport(true, engine, version, client, path, clientVersion, tables, List.of(), canWrite,
+				List.copyOf(warnings), null, null);
 	}
 
 	private static Connection connect(DatabaseUrl url) throws SQLException {

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
+
 import io.strongroom.tenant.TenantId;
 
 /** That a tenant has an encryption key, and its fingerprint; never the key itself. */
@@ -29,7 +31,7 @@ class EncryptionKeyRecord {
 	private UUID tenantId;
 
 	@Column(nullable = false)
-	private String fingerprint;
+	private @Nullable String fingerprint;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
@@ -56,7 +58,8 @@ class EncryptionKeyRecord {
 		this.updatedAt = at;
 	}
 
-	String fingerprint() {
+	/** Null only for a record not saved yet. */
+	@Nullable String fingerprint() {
 		return this.fingerprint;
 	}
 

@@ -1,6 +1,8 @@
 package io.strongroom.target;
 
 import java.time.Clock;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +48,15 @@ class TargetConfiguration {
 	Targets targets(BackupDatabaseRepository databases, DestinationRepository destinations,
 			EncryptionKeyRepository keys, NotificationSettingsRepository notifications, TenantRepository tenants,
 			PlanCatalog plans, TargetSecrets secrets, Schedules schedules, TargetProperties properties, JsonMapper json,
-			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+			@Value("${strongroom.run.launcher:local}") String launcher,
+			@Value("${strongroom.run.client-directories:}") List<String> clientDirectories) {
+		// "Test connection" names the dump tool the runner would pick: it reads where the
+		// run module starts runners and where they look for tools.
+		ConnectionProbe.Clients dumpClients = new ConnectionProbe.Clients("local".equalsIgnoreCase(launcher.trim()),
+				clientDirectories.stream().filter((directory) -> !directory.isBlank()).map(Path::of).toList());
 		return new Targets(databases, destinations, keys, notifications, tenants, plans, secrets, schedules, properties,
-				json, new TransactionTemplate(transactionManager), clock.getIfAvailable(Clock::systemUTC));
+				json, new TransactionTemplate(transactionManager), clock.getIfAvailable(Clock::systemUTC), dumpClients);
 	}
 
 }

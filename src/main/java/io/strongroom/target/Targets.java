@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * anywhere.
  */
 public class Targets {
+
+	private static final Logger logger = LoggerFactory.getLogger(Targets.class);
 
 	private static final Pattern TABLE = Pattern.compile("[^\\s.\"\\p{Cntrl}]{1,120}\\.[^\\s.\"\\p{Cntrl}]{1,120}");
 
@@ -86,10 +91,12 @@ public class Targets {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ConnectionProbe.Clients dumpClients;
+
 	Targets(BackupDatabaseRepository databases, DestinationRepository destinations, EncryptionKeyRepository keys,
 			NotificationSettingsRepository notifications, TenantRepository tenants, PlanCatalog plans,
 			TargetSecrets secrets, Schedules schedules, TargetProperties properties, JsonMapper json,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ConnectionProbe.Clients dumpClients) {
 		this.databases = databases;
 		this.destinations = destinations;
 		this.keys = keys;
@@ -104,18 +111,33 @@ public class Targets {
 		this.reads = new TransactionTemplate(transactions.getTransactionManager());
 		this.reads.setReadOnly(true);
 		this.clock = clock;
+		this.dumpClients = dumpClients;
 	}
 
 	// Databases
 
 	public List<DatabaseView> databases(TenantId tenant) {
-		return this.reads.execute((
-				status) -> this.databases.findByTenantIdOrderByLabel(tenant.value()).stream().map(this::view).toList());
+		return this.reads.execute((status) -> {
+			Map<UUID, String> paused = pausedByPlan(tenant);
+			return this.databases.findByTenantIdOrderByLabel(tenant.value())
+				.stream()
+				.map((database) -> view(database, paused.get(database.id().value())))
+				.toList();
+		});
 	}
 
 	public Optional<DatabaseView> database(TenantId tenant, DatabaseLabel label) {
 		return this.reads
 			.execute((status) -> this.databases.findByTenantIdAndLabel(tenant.value(), label.value()).map(this::view));
+	}
+
+	/**
+	 * Only the label of a database, in one read: what a due schedule slot needs (it runs
+	 * for every slot of every add-on, so it skips building the whole view).
+	 */
+	public Optional<DatabaseLabel> label(TenantId tenant, TargetId target) {
+		return this.reads.execute((status) -> this.databases.findByTenantIdAndId(tenant.value(), target.value())
+			.map(BackupDatabase::label));
 	}
 
 	public Optional<DatabaseView> database(TenantId tenant, TargetId target) {
@@ -136,6 +158,9 @@ public class Targets {
 		List<String> excludeTables = excludeTables(settings.excludeTables());
 		String retention = retention(settings.retention());
 		ScheduleSpec schedule = (settings.schedule() != null) ? settings.schedule().toSpec() : ScheduleSpec.manual();
+		if (this.secrets.heroku() && !HerokuConfigVarNames.declares(label)) {
+			throw HerokuConfigVarNames.undeclared(label);
+		}
 		// 1. Everything that can be refused.
 		Engine engine = this.reads.execute((status) -> check(tenant, label, url, schedule));
 		if (verification != null && (verification.engine() == Engine.POSTGRES) != (engine == Engine.POSTGRES)) {
@@ -178,6 +203,10 @@ public class Targets {
 			}
 			database = this.databases.saveAndFlush(database);
 			this.schedules.put(tenant, database.id().value(), schedule);
+			if (pausedByPlan(tenant).containsKey(database.id().value())) {
+				// A new schedule of a database beyond the plan's number stays paused.
+				this.schedules.pause(database.id().value());
+			}
 			if (!this.secrets.heroku()) {
 				Map<String, @Nullable Secret> sealed = new LinkedHashMap<>();
 				if (settings.url() != null) {
@@ -243,6 +272,57 @@ public class Targets {
 			sealed.put(TargetSecrets.urlName(label), null);
 			sealed.put(TargetSecrets.verificationName(label), null);
 			this.secrets.toVault(tenant, sealed);
+		});
+		// One fewer: a database paused by the plan's limit may run again.
+		applyPlanLimits(tenant);
+	}
+
+	// Plan limits
+
+	/**
+	 * The tenant's databases beyond its plan's number, each with the reason it is paused.
+	 * A downgrade deletes nothing: the databases added first, up to the plan's number,
+	 * keep their schedules, and the others wait (their schedules paused) until the
+	 * customer deletes some or upgrades. A pure function of what is stored, so every
+	 * process agrees without remembering anything.
+	 */
+	private Map<UUID, String> pausedByPlan(TenantId tenant) {
+		Optional<Plan> plan = this.tenants.findById(tenant.value()).flatMap((found) -> this.plans.find(found.plan()));
+		if (plan.isEmpty()) {
+			return Map.of();
+		}
+		List<BackupDatabase> oldestFirst = this.databases.findByTenantIdOrderByCreatedAtAscIdAsc(tenant.value());
+		int allowed = plan.get().maxDatabases();
+		Map<UUID, String> paused = new LinkedHashMap<>();
+		for (int i = allowed; i < oldestFirst.size(); i++) {
+			BackupDatabase database = oldestFirst.get(i);
+			paused.put(database.id().value(), pausedReason(plan.get(), oldestFirst.size(), database.label()));
+		}
+		return paused;
+	}
+
+	static String pausedReason(Plan plan, int databases, DatabaseLabel label) {
+		int allowed = plan.maxDatabases();
+		return "Backups of " + label + " are paused: the " + plan.slug() + " plan allows " + allowed + " database"
+				+ ((allowed == 1) ? "" : "s") + " and this add-on has " + databases + "; the " + allowed
+				+ " added first are backed up. Delete a database (DELETE /api/v1/databases/{label}) or upgrade the"
+				+ " plan (heroku addons:upgrade) to resume them. No backup was deleted.";
+	}
+
+	/**
+	 * Pauses the schedules of the databases beyond the plan's number and resumes the
+	 * others. Idempotent; run after every change of the plan or of the databases.
+	 */
+	public void applyPlanLimits(TenantId tenant) {
+		this.transactions.executeWithoutResult((status) -> {
+			Map<UUID, String> paused = pausedByPlan(tenant);
+			for (BackupDatabase database : this.databases.findByTenantIdOrderByCreatedAtAscIdAsc(tenant.value())) {
+				UUID id = database.id().value();
+				if (paused.containsKey(id) ? this.schedules.pause(id) : this.schedules.resume(id)) {
+					logger.info("Add-on {}: scheduled backups of {} {}", tenant, database.label(),
+							paused.containsKey(id) ? "paused (beyond the plan's number of databases)" : "resumed");
+				}
+			}
 		});
 	}
 
@@ -383,12 +463,14 @@ public class Targets {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		Secret key = new Secret(HexFormat.of().formatHex(bytes));
-		String fingerprint = storeKey(tenant, key, EncryptionKeyRecord.Origin.GENERATED);
-		return new IssuedEncryptionKey(key, fingerprint);
+		return storeKey(tenant, key, EncryptionKeyRecord.Origin.GENERATED);
 	}
 
-	/** Sets the customer's own key (at least 32 characters); returns its fingerprint. */
-	public String setEncryptionKey(TenantId tenant, Secret key) {
+	/**
+	 * Sets the customer's own key (at least 32 characters); the answer holds its
+	 * fingerprint (never the key) and that of the key it replaced.
+	 */
+	public IssuedEncryptionKey setEncryptionKey(TenantId tenant, Secret key) {
 		String value = key.value();
 		if (value.length() < 32) {
 			throw new InvalidSettingsException("key",
@@ -398,22 +480,28 @@ public class Targets {
 			throw new InvalidSettingsException("key",
 					"key must be at most 1024 characters, without control characters or surrounding spaces");
 		}
-		return storeKey(tenant, key, EncryptionKeyRecord.Origin.CUSTOMER);
+		IssuedEncryptionKey stored = storeKey(tenant, key, EncryptionKeyRecord.Origin.CUSTOMER);
+		return new IssuedEncryptionKey(null, stored.fingerprint(), stored.previousFingerprint());
 	}
 
 	public Optional<String> encryptionKeyFingerprint(TenantId tenant) {
 		return this.reads.execute((status) -> this.keys.findById(tenant.value()).map(EncryptionKeyRecord::fingerprint));
 	}
 
-	private String storeKey(TenantId tenant, Secret key, EncryptionKeyRecord.Origin origin) {
+	/**
+	 * Stores the key; the answer names the key it replaced (backups made until now need
+	 * that one), unless it was the same key.
+	 */
+	private IssuedEncryptionKey storeKey(TenantId tenant, Secret key, EncryptionKeyRecord.Origin origin) {
 		this.reads.execute((status) -> plan(tenant));
 		Map<String, @Nullable String> vars = new LinkedHashMap<>();
 		vars.put(RunnerEnvironment.ENCRYPTION_KEY, key.value());
 		this.secrets.toConfigVars(tenant, vars);
 		String fingerprint = Fingerprints.of(key);
-		this.transactions.executeWithoutResult((status) -> {
+		String previous = this.transactions.execute((status) -> {
 			EncryptionKeyRecord record = this.keys.findById(tenant.value())
 				.orElseGet(() -> EncryptionKeyRecord.of(tenant));
+			String replaced = record.fingerprint();
 			record.replaced(fingerprint, origin, this.clock.instant());
 			this.keys.saveAndFlush(record);
 			if (!this.secrets.heroku()) {
@@ -421,8 +509,9 @@ public class Targets {
 				sealed.put(TargetSecrets.ENCRYPTION_KEY, key);
 				this.secrets.toVault(tenant, sealed);
 			}
+			return (replaced != null && !replaced.equals(fingerprint)) ? replaced : null;
 		});
-		return fingerprint;
+		return new IssuedEncryptionKey(key, fingerprint, previous);
 	}
 
 	// Notification recipients
@@ -460,7 +549,8 @@ public class Targets {
 
 	/**
 	 * Everything a backup of this database needs, or {@link TargetNotReadyException}
-	 * naming what is still missing.
+	 * naming what is still missing, or {@link PlanLimitExceededException} when the
+	 * database is beyond the plan's number of databases (its backups are paused).
 	 */
 	public RunnableTarget runnable(TenantId tenantId, TargetId target) {
 		return this.reads.execute((status) -> {
@@ -468,6 +558,10 @@ public class Targets {
 				.orElseThrow(() -> new TargetNotFoundException("No database " + target + " on this add-on"));
 			Tenant tenant = this.tenants.findById(tenantId.value())
 				.orElseThrow(() -> new TargetNotFoundException("No add-on " + tenantId));
+			String paused = pausedByPlan(tenantId).get(database.id().value());
+			if (paused != null) {
+				throw new PlanLimitExceededException(tenant.plan(), paused);
+			}
 			Destination saved = this.destinations.findById(tenantId.value())
 				.filter((destination) -> destination.type() != null)
 				.orElseThrow(() -> new TargetNotReadyException("destination",
@@ -529,7 +623,7 @@ public class Targets {
 				: databaseUrl(tenant, label).orElseThrow(() -> new TargetNotReadyException("database-url",
 						"Strongroom does not keep this database's URL (Heroku mode: it is in your app's config var "
 								+ label.urlEnvironmentVariable() + "); send it as {\"url\": \"...\"} to test it"));
-		return ConnectionProbe.probe(ConnectionUrl.parse("url", tested).parsed());
+		return ConnectionProbe.probe(ConnectionUrl.parse("url", tested).parsed(), this.dumpClients);
 	}
 
 	/**
@@ -669,6 +763,10 @@ public class Targets {
 	}
 
 	private DatabaseView view(BackupDatabase database) {
+		return view(database, pausedByPlan(database.tenantId()).get(database.id().value()));
+	}
+
+	private DatabaseView view(BackupDatabase database, @Nullable String paused) {
 		Map<String, Object> retention = (database.retentionJson() != null) ? read(database.retentionJson(), OBJECT)
 				: null;
 		return new DatabaseView(database.id(), database.label(), database.engine().name().toLowerCase(Locale.ROOT),
@@ -676,7 +774,7 @@ public class Targets {
 				database.verificationUrlMasked(),
 				this.schedules.find(database.id().value()).orElseGet(ScheduleSpec::manual).toFields(),
 				read(database.excludeTablesJson(), STRINGS), read(database.dumpOptionsJson(), OBJECT), retention,
-				database.createdAt(), database.updatedAt());
+				database.createdAt(), database.updatedAt(), paused);
 	}
 
 	private static DestinationView view(Destination destination) {

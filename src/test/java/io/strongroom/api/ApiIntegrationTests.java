@@ -217,6 +217,8 @@ class ApiIntegrationTests {
 		String key = generated.text("key");
 		assertThat(key).matches("[0-9a-f]{64}");
 		assertThat(generated.text("fingerprint")).hasSize(16);
+		assertThat(generated.json().has("previousFingerprint")).as("the first key replaces nothing").isFalse();
+		assertThat(generated.json().has("warning")).isFalse();
 		assertProblem(this.api.post("/api/v1/encryption-key", "{\"key\": \"too short\"}"), 400, "invalid_request");
 		assertProblem(this.api.post("/api/v1/encryption-key", "{}"), 400, "invalid_request");
 		assertProblem(
@@ -227,8 +229,18 @@ class ApiIntegrationTests {
 		assertThat(mine.status()).isEqualTo(200);
 		assertThat(mine.body()).doesNotContain(own).doesNotContain("\"key\"");
 		assertThat(mine.text("fingerprint")).isNotEqualTo(generated.text("fingerprint"));
+		assertThat(mine.text("previousFingerprint")).isEqualTo(generated.text("fingerprint"));
+		assertThat(mine.text("warning")).contains(generated.text("fingerprint"))
+			.contains("Backups made until now were encrypted with that key and can only be decrypted with it");
+		ApiClient.Response again = this.api.post("/api/v1/encryption-key", "{\"key\": \"" + own + "\"}");
+		assertThat(again.json().has("warning")).as("the same key again replaces nothing").isFalse();
+		ApiClient.Response regenerated = this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
+		assertThat(regenerated.status()).isEqualTo(201);
+		assertThat(regenerated.text("previousFingerprint")).isEqualTo(mine.text("fingerprint"));
+		assertThat(regenerated.text("warning")).contains(mine.text("fingerprint"));
+		this.bodies.remove(regenerated.body());
 		this.bodies.remove(generated.body());
-		assertNoSecretIn(output, key, own);
+		assertNoSecretIn(output, key, own, regenerated.text("key"));
 	}
 
 	@Test
@@ -256,7 +268,8 @@ class ApiIntegrationTests {
 		assertThat(report.status()).as(report.body()).isEqualTo(200);
 		assertThat(report.json().get("ok").asBoolean()).isTrue();
 		assertThat(report.text("serverVersion")).startsWith("15");
-		assertThat(report.text("dumpClient")).contains("pg_dump 15");
+		assertThat(report.text("dumpClientPath")).endsWith("/pg_dump");
+		assertThat(report.text("dumpClientVersion")).startsWith("pg_dump (PostgreSQL) 15.");
 		assertThat(report.json().get("tables").asInt()).isEqualTo(1);
 		assertThat(report.json().get("canWrite").asBoolean()).as("postgres is a superuser").isTrue();
 		ApiClient.Response wrong = this.api.post("/api/v1/databases/DATABASE/test",
@@ -280,7 +293,8 @@ class ApiIntegrationTests {
 		assertThat(report.status()).as(report.body()).isEqualTo(200);
 		assertThat(report.json().get("ok").asBoolean()).as(report.body()).isTrue();
 		assertThat(report.text("engine")).isEqualTo("mariadb");
-		assertThat(report.text("dumpClient")).contains("mariadb-dump");
+		assertThat(report.text("dumpClientPath")).matches(".*/(mariadb-dump|mysqldump)");
+		assertThat(report.text("dumpClientVersion")).contains("MariaDB");
 		assertThat(report.json().get("tables").asInt()).isEqualTo(1);
 	}
 

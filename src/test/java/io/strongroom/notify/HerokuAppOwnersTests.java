@@ -119,6 +119,11 @@ class HerokuAppOwnersTests {
 			throw new UnsupportedOperationException();
 		}
 
+		@Override
+		public void stopDyno(TenantId addon, String appIdOrName, String dynoIdOrName) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 }

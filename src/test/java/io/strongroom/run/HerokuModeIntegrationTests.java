@@ -102,10 +102,12 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 				.withHeader("Content-Type", "application/json")
 				.withTransformers("response-template")
 				.withBody("{\"id\":\"{{request.pathSegments.[3]}}\",\"name\":\"run.1234\",\"state\":\"up\"}")));
+		heroku.stubFor(post(urlPathMatching("/apps/[^/]+/dynos/[^/]+/actions/stop")).atPriority(5)
+			.willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
 	}
 
 	@Test
-	void databaseUrlsAndTheKeyGoToConfigVarsOnly(CapturedOutput output) {
+	void databaseUrlsAndTheKeyGoToConfigVarsOnly(CapturedOutput output) throws IOException {
 		String url = "postgres://backup:" + DB_PASSWORD + "@db.example.com:5432/app";
 		ApiClient.Response saved = this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"" + url + "\"}");
 		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
@@ -145,6 +147,30 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(output.getAll()).doesNotContain(DB_PASSWORD)
 			.doesNotContain(generated)
 			.doesNotContain("heroku-mode-s3-secret");
+		// Heroku sets only config vars the manifest declares.
+		JsonNode manifest = json.readTree(Files.readString(Path.of("addon-manifest.json")));
+		List<String> declared = new ArrayList<>();
+		manifest.get("api").get("config_vars").forEach((name) -> declared.add(name.asString()));
+		for (LoggedRequest patched : heroku
+			.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config")))) {
+			json.readTree(patched.getBodyAsString())
+				.get("config")
+				.forEach((entry) -> assertThat(declared).contains(entry.get("name").asString()));
+		}
+	}
+
+	@Test
+	void aLabelWhoseConfigVarTheManifestDoesNotDeclareIsRefused() {
+		int patches = heroku.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))).size();
+		ApiClient.Response refused = this.api.put("/api/v1/databases/ANALYTICS",
+				"{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db\"}");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.text("field")).isEqualTo("label");
+		assertThat(refused.text("detail")).contains("PURPLE").contains("DATABASE");
+		assertThat(refused.body()).doesNotContain(DB_PASSWORD);
+		assertThat(heroku.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))))
+			.as("nothing was sent to Heroku")
+			.hasSize(patches);
 	}
 
 	@Test
@@ -159,6 +185,44 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(refused.text("code")).isEqualTo("config_vars_unavailable");
 		assertThat(refused.body()).doesNotContain(DB_PASSWORD);
 		assertThat(this.api.get("/api/v1/databases").json().get("items")).isEmpty();
+	}
+
+	@Test
+	void aDynoGivenUpOnIsStoppedAndOneAlreadyGoneCountsAsStopped(CapturedOutput output) throws Exception {
+		this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db\"}");
+		this.api.put("/api/v1/destination",
+				"""
+						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "s3-secret-2"}""");
+		this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		RunLauncherContract.await(() -> this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?",
+				String.class, UUID.fromString(id)) != null, Duration.ofSeconds(30));
+		String ref = this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?", String.class,
+				UUID.fromString(id));
+		String dynoId = ref.substring(ref.lastIndexOf('/') + 1);
+		String stopPath = "/apps/" + APP_ID + "/dynos/" + dynoId + "/actions/stop";
+		// The dyno crashed and Heroku already removed it: the stop finds nothing.
+		heroku.stubFor(post(urlPathEqualTo(stopPath)).atPriority(1)
+			.willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"not_found\",\"message\":\"Couldn't find that process.\"}")));
+		heroku.stubFor(get(urlPathEqualTo("/apps/" + APP_ID + "/dynos/" + dynoId)).atPriority(1)
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"" + dynoId + "\",\"name\":\"run.4321\",\"state\":\"crashed\"}")));
+		RunLauncherContract.await(() -> "FAILED".equals(this.api.get("/api/v1/backups/" + id).text("status")),
+				Duration.ofSeconds(30));
+		RunLauncherContract.await(() -> !heroku.findAll(postRequestedFor(urlPathEqualTo(stopPath))).isEmpty(),
+				Duration.ofSeconds(30));
+		heroku.verify(postRequestedFor(urlPathEqualTo(stopPath)).withHeader("Accept",
+				equalTo("application/vnd.heroku+json; version=3")));
+		assertThat(output.getAll()).contains("Dyno " + dynoId + " of app " + APP_ID + " stopped")
+			.doesNotContain("could not be stopped");
+
+		// A live dyno the launcher gives up on gets the stop call too.
+		LaunchHandle live = new LaunchHandle("heroku", this.uuid + "/" + APP_ID + "/live-dyno");
+		this.launcher.stop(live);
+		heroku.verify(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos/live-dyno/actions/stop")));
 	}
 
 	@Test

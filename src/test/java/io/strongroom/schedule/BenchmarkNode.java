@@ -6,20 +6,22 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.strongroom.run.BenchmarkLauncher;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.annotation.Import;
 
 /**
  * One web process of the schedule benchmark ({@link ScheduleBenchmark} starts it as its
- * own JVM): the whole application with the {@link SteppingClock} and a consumer of
- * {@link BackupSlotDue} that does nothing but note when it got each slot (standing in for
- * the run module creating a run). Arguments: {@code --key=value} Spring properties,
- * including {@code bench.*}.
+ * own JVM): the whole application, including the run module's real
+ * {@code BackupSlotListener} that creates a {@code run_backup} row per slot, with the
+ * {@link SteppingClock} and a launcher that launches nothing
+ * ({@link io.strongroom.run.BenchmarkLauncher}). Arguments: {@code --key=value} Spring
+ * properties, including {@code bench.*}.
  */
 public final class BenchmarkNode {
 
@@ -39,6 +41,7 @@ public final class BenchmarkNode {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@Import(BenchmarkLauncher.class)
 	static class Configuration {
 
 		@Bean
@@ -48,35 +51,6 @@ public final class BenchmarkNode {
 					Instant.parse(environment.getRequiredProperty("bench.first-slot")),
 					Duration.parse(environment.getRequiredProperty("bench.lead")),
 					Duration.parse(environment.getRequiredProperty("bench.phase")));
-		}
-
-		@Bean
-		NoOpRunCreator noOpRunCreator(JdbcTemplate jdbc, Clock clock, Environment environment) {
-			return new NoOpRunCreator(jdbc, clock, environment.getRequiredProperty("bench.node"));
-		}
-
-	}
-
-	/** Notes each delivery (no uniqueness: a duplicate would show as a second row). */
-	static class NoOpRunCreator {
-
-		private final JdbcTemplate jdbc;
-
-		private final Clock clock;
-
-		private final String node;
-
-		NoOpRunCreator(JdbcTemplate jdbc, Clock clock, String node) {
-			this.jdbc = jdbc;
-			this.clock = clock;
-			this.node = node;
-		}
-
-		@ApplicationModuleListener
-		void on(BackupSlotDue event) {
-			this.jdbc.update("INSERT INTO bench_received (target_id, slot, node, received_at) VALUES (?, ?, ?, ?)",
-					event.targetId(), ScheduleRepository.timestamp(event.slot()), this.node,
-					ScheduleRepository.timestamp(this.clock.instant()));
 		}
 
 	}

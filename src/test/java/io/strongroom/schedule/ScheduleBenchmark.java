@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.strongroom.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -34,12 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     -Dbenchmark.nodes=2 -Dbenchmark.schedules=10000 -Dbenchmark.slots=3</pre> It starts
  * {@code benchmark.nodes} web processes ({@link BenchmarkNode}, each its own JVM) on one
  * fresh PostgreSQL database, gives {@code benchmark.schedules} add-on resources one
- * hourly schedule each, all due at the same minute (the worst case), lets
- * {@code benchmark.slots} hourly slots come round on a {@link SteppingClock}, and
- * reports, per slot, how many deliveries there were, duplicates, and lateness (slot to
- * publication, slot to delivery). With {@code -Dbenchmark.kill-slot=N} the last process
- * is killed ({@code kill -9}) two seconds into slot N and a new one started. Results go
- * to stdout and {@code target/benchmarks/}.
+ * database with an hourly schedule each, all due at the same minute (the worst case),
+ * lets {@code benchmark.slots} hourly slots come round on a {@link SteppingClock}, and
+ * reports, per slot, how many runs the run module's real listener created
+ * ({@code run_backup} rows), duplicates, and lateness (slot to publication, slot to run
+ * created). The launcher launches nothing, so runs stay QUEUED; shortly before the next
+ * slot the harness ends them (as finished runners would), so that the next slot makes new
+ * runs instead of joining the still-active ones. With {@code -Dbenchmark.kill-slot=N} the
+ * last process is killed ({@code kill -9}) two seconds into slot N and a new one started.
+ * Results go to stdout and {@code target/benchmarks/}.
  */
 @EnabledIfSystemProperty(named = "strongroom.benchmark", matches = "true")
 class ScheduleBenchmark {
@@ -85,6 +91,7 @@ class ScheduleBenchmark {
 					processes.add(startNode("bench-replacement", db, start, out));
 				}
 				sleepUntil(clock.realTimeOfSlot(slot).plus(PHASE).minus(LEAD).minusSeconds(1));
+				endRuns(db);
 			}
 		}
 		finally {
@@ -95,16 +102,29 @@ class ScheduleBenchmark {
 				process.waitFor();
 			}
 		}
-		String report = report(db, schedules, slots, nodes, killSlot);
+		String report = report(db, schedules, slots, nodes, killSlot, clock, out);
 		System.out.println(report);
 		Files.writeString(out.resolve("schedule-" + nodes + "-nodes" + ((killSlot >= 0) ? "-kill" : "") + ".txt"),
 				report, StandardCharsets.UTF_8);
 		try (Connection connection = db.connect();
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement
-					.executeQuery("SELECT COUNT(*) - COUNT(DISTINCT (target_id, slot)) FROM bench_received")) {
+					.executeQuery("SELECT COUNT(*), COUNT(DISTINCT (target_id, slot)) FROM run_backup "
+							+ "WHERE origin = 'SCHEDULE'")) {
 			rs.next();
-			assertThat(rs.getLong(1)).as("duplicate deliveries").isZero();
+			assertThat(rs.getLong(1) - rs.getLong(2)).as("duplicate runs").isZero();
+			assertThat(rs.getLong(2)).as("one run per schedule and slot").isEqualTo((long) schedules * slots);
+		}
+	}
+
+	/**
+	 * Ends the queued runs as finished runners would, so the next slot creates new runs
+	 * (a slot joins a database's still-active run instead of making a second one).
+	 */
+	private static void endRuns(TestDatabase.Coordinates db) throws SQLException {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE run_backup SET state = 'CANCELLED', active_target_id = NULL, "
+					+ "finished_at = created_at, cancel_reason = 'benchmark' WHERE state = 'QUEUED'");
 		}
 	}
 
@@ -154,20 +174,21 @@ class ScheduleBenchmark {
 	}
 
 	/**
-	 * Add-on resources with one hourly schedule each, every one due at the first slot.
+	 * Add-on resources with one database and its hourly schedule each, every one due at
+	 * the first slot.
 	 */
 	private static void seed(TestDatabase.Coordinates db, int schedules) throws SQLException {
 		try (Connection connection = db.connect()) {
 			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE bench_received (target_id UUID NOT NULL, slot TIMESTAMPTZ NOT NULL, "
-						+ "node VARCHAR(32) NOT NULL, received_at TIMESTAMPTZ NOT NULL)");
-			}
 			try (PreparedStatement tenant = connection.prepareStatement(
 					"INSERT INTO tenant (id, name, plan, region, state, created_at) VALUES (?, ?, 'pro', 'us', 'PROVISIONED', ?)");
 					PreparedStatement schedule = connection.prepareStatement(
 							"INSERT INTO schedule (target_id, tenant_id, frequency, minute_of_hour, time_zone, bucket, "
-									+ "next_slot_at, updated_at) VALUES (?, ?, 'HOURLY', 0, ?, ?, ?, ?)")) {
+									+ "next_slot_at, updated_at) VALUES (?, ?, 'HOURLY', 0, ?, ?, ?, ?)");
+					PreparedStatement database = connection.prepareStatement(
+							"INSERT INTO target_database (id, tenant_id, label, engine, url_masked, exclude_tables, "
+									+ "dump_options, created_at, updated_at) VALUES (?, ?, 'DATABASE', 'POSTGRES', "
+									+ "'postgres://app:****@db.example.com:5432/app', '[]', '{}', ?, ?)")) {
 				OffsetDateTime now = OffsetDateTime.now();
 				for (int i = 0; i < schedules; i++) {
 					UUID tenantId = UUID.randomUUID();
@@ -184,20 +205,27 @@ class ScheduleBenchmark {
 					schedule.setObject(5, ScheduleRepository.timestamp(FIRST_SLOT));
 					schedule.setObject(6, now);
 					schedule.addBatch();
+					database.setObject(1, targetId);
+					database.setObject(2, tenantId);
+					database.setObject(3, now);
+					database.setObject(4, now);
+					database.addBatch();
 					if (i % 1000 == 999) {
 						tenant.executeBatch();
 						schedule.executeBatch();
+						database.executeBatch();
 					}
 				}
 				tenant.executeBatch();
 				schedule.executeBatch();
+				database.executeBatch();
 			}
 			connection.commit();
 		}
 	}
 
-	private static String report(TestDatabase.Coordinates db, int schedules, int slots, int nodes, int killSlot)
-			throws SQLException {
+	private static String report(TestDatabase.Coordinates db, int schedules, int slots, int nodes, int killSlot,
+			SteppingClock clock, Path out) throws SQLException, IOException {
 		StringBuilder report = new StringBuilder();
 		report.append(String.format("schedule benchmark: %d hourly schedules, %d slot(s), %d web process(es)%s%n",
 				schedules, slots, nodes, (killSlot >= 0) ? ", last one killed 2 s into slot " + killSlot : ""));
@@ -205,25 +233,23 @@ class ScheduleBenchmark {
 				Runtime.getRuntime().availableProcessors(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		report.append(String.format("%-22s %8s %8s %9s %8s %10s %10s %10s %10s %s%n", "slot", "expected", "published",
-				"received", "dupes", "pub p50 s", "pub max s", "recv p50", "recv max", "per node"));
+				"runs", "dupes", "pub p50 s", "pub max s", "run p50 s", "run max s", "published per node"));
 		try (Connection connection = db.connect()) {
 			for (int i = 0; i < slots; i++) {
 				Instant slot = FIRST_SLOT.plus(Duration.ofHours(i));
-				List<Double> received = new ArrayList<>();
-				Map<String, Integer> perNode = new TreeMap<>();
+				List<Double> created = new ArrayList<>();
 				long distinct;
 				try (PreparedStatement ps = connection
-					.prepareStatement("SELECT node, received_at FROM bench_received WHERE slot = ?")) {
+					.prepareStatement("SELECT created_at FROM run_backup WHERE slot = ? AND origin = 'SCHEDULE'")) {
 					ps.setObject(1, ScheduleRepository.timestamp(slot));
 					try (ResultSet rs = ps.executeQuery()) {
 						while (rs.next()) {
-							perNode.merge(rs.getString(1), 1, Integer::sum);
-							received.add(seconds(slot, rs.getObject(2, OffsetDateTime.class).toInstant()));
+							created.add(seconds(slot, rs.getObject(1, OffsetDateTime.class).toInstant()));
 						}
 					}
 				}
 				try (PreparedStatement ps = connection
-					.prepareStatement("SELECT COUNT(DISTINCT target_id) FROM bench_received WHERE slot = ?")) {
+					.prepareStatement("SELECT COUNT(DISTINCT target_id) FROM run_backup WHERE slot = ?")) {
 					ps.setObject(1, ScheduleRepository.timestamp(slot));
 					try (ResultSet rs = ps.executeQuery()) {
 						rs.next();
@@ -245,8 +271,9 @@ class ScheduleBenchmark {
 				}
 				assertThat(published).as("publications of slot %s", slot).hasSize(distinctEvents.size());
 				report.append(String.format("%-22s %8d %9d %8d %8d %10.1f %10.1f %10.1f %10.1f %s%n", slot, schedules,
-						published.size(), received.size(), received.size() - distinct, percentile(published, 50),
-						percentile(published, 100), percentile(received, 50), percentile(received, 100), perNode));
+						published.size(), created.size(), created.size() - distinct, percentile(published, 50),
+						percentile(published, 100), percentile(created, 50), percentile(created, 100),
+						publishedPerNode(out, clock, i)));
 			}
 			try (Statement statement = connection.createStatement();
 					ResultSet rs = statement
@@ -256,6 +283,42 @@ class ScheduleBenchmark {
 			}
 		}
 		return report.toString();
+	}
+
+	/**
+	 * Slots each process published in slot {@code index}'s phase, from the dispatcher's
+	 * {@code Shard i of n: published k slot(s)} log lines. A process creates the runs of
+	 * the slots it publishes (the listener runs after the publishing transaction, in the
+	 * same process).
+	 */
+	private static Map<String, Integer> publishedPerNode(Path out, SteppingClock clock, int index) throws IOException {
+		Instant from = clock.realTimeOfSlot(index).minus(LEAD);
+		Instant to = from.plus(PHASE);
+		Pattern published = Pattern.compile("Shard \\d+ of \\d+: published (\\d+) slot");
+		Map<String, Integer> perNode = new TreeMap<>();
+		try (DirectoryStream<Path> logs = Files.newDirectoryStream(out, "node-*.log")) {
+			for (Path log : logs) {
+				String node = log.getFileName().toString().replaceAll("^node-|\\.log$", "");
+				for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+					Matcher matcher = published.matcher(line);
+					if (!matcher.find()) {
+						continue;
+					}
+					Instant at;
+					try {
+						at = OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant();
+					}
+					catch (RuntimeException ex) {
+						// a continuation line without a timestamp
+						continue;
+					}
+					if (!at.isBefore(from) && at.isBefore(to)) {
+						perNode.merge(node, Integer.parseInt(matcher.group(1)), Integer::sum);
+					}
+				}
+			}
+		}
+		return perNode;
 	}
 
 	/** How the event publication registry writes the slot (ISO-8601 or epoch seconds). */

@@ -98,10 +98,12 @@ class ScheduleClusterIntegrationTests {
 	}
 
 	@Test
-	void aProcessDyingInTheMiddleOfASlotLeavesEverySlotPublishedOnce() {
+	void aProcessDyingInTheMiddleOfASlotLeavesEverySlotPublishedOnceAndOneRunPerDatabase() {
 		TestDatabase.Coordinates db = TestDatabase.postgres();
 		Map<String, Object> properties = properties(db);
 		properties.put("strongroom.schedule.batch-size", "10");
+		// The run module's real listener makes the runs; none is launched.
+		properties.put("strongroom.run.local.max-concurrent", "0");
 		clock.set(Instant.parse("2026-06-01T09:58:00Z"));
 		ConfigurableApplicationContext a = start("node-a", properties);
 		ConfigurableApplicationContext b = start("node-b", properties);
@@ -110,6 +112,10 @@ class ScheduleClusterIntegrationTests {
 		for (int i = 0; i < 400; i++) {
 			UUID target = UUID.randomUUID();
 			a.getBean(Schedules.class).put(tenant, target, ScheduleSpec.hourly(0, ZoneId.of("UTC")));
+			a.getBean(JdbcTemplate.class)
+				.update("INSERT INTO target_database (id, tenant_id, label, engine, url_masked, exclude_tables, "
+						+ "dump_options, created_at, updated_at) VALUES (?, ?, ?, 'POSTGRES', 'postgres://u:****@h/d', "
+						+ "'[]', '{}', now(), now())", target, tenant.value(), "DB" + i);
 			targets.add(target);
 		}
 		Set<UUID> ours = Set.copyOf(targets);
@@ -146,6 +152,17 @@ class ScheduleClusterIntegrationTests {
 			.stream()
 			.filter((nodes) -> nodes.size() > 1)
 			.forEach((nodes) -> assertThat(nodes).containsExactly("node-a", "node-a-restarted"));
+		// Exactly one run per database for the slot, made by the run module's real
+		// listener, whichever process delivered it, and however often.
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(restarted.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT COUNT(*) FROM run_backup WHERE tenant_id = ? AND slot = ?", Long.class,
+						tenant.value(), ScheduleRepository.timestamp(slot)))
+				.isEqualTo(targets.size()));
+		assertThat(restarted.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(DISTINCT target_id) FROM run_backup WHERE tenant_id = ?", Long.class,
+					tenant.value()))
+			.isEqualTo(targets.size());
 		assertThat(beforeRestart).isLessThan(targets.size());
 		assertThat(b.getBean(Schedules.class).nextSlot(targets.get(0))).contains(slot.plus(Duration.ofHours(1)));
 	}

@@ -37,6 +37,13 @@ abstract class BackupStoreContractTests {
 	void assertNothingPending(String key) {
 	}
 
+	/**
+	 * Waits until the store holds the started upload of {@code key} (S3 creates the
+	 * multipart upload in the background).
+	 */
+	void awaitPending(String key) {
+	}
+
 	static byte[] random(int size, long seed) {
 		byte[] bytes = new byte[size];
 		new Random(seed).nextBytes(bytes);
@@ -145,6 +152,44 @@ abstract class BackupStoreContractTests {
 		upload.complete(Map.of());
 		upload.abort();
 		assertThat(store().head(key)).isPresent();
+	}
+
+	@Test
+	void abortsOnlyTheUnfinishedUploadsOfTheDeadWriter() throws IOException {
+		String folder = this.prefix + "acme/DATABASE/2026/11/22/";
+		String dead = folder + "20261122T030000Z-run-dead.dump.zst.enc";
+		String alive = folder + "20261122T040000Z-run-alive.dump.zst.enc";
+		String elsewhere = "elsewhere/" + UUID.randomUUID() + "/20261122T030000Z-run-dead.dump.zst.enc";
+		String finished = folder + "20261122T020000Z-run-dead.dump.zst.enc.manifest.json";
+		store().put(finished, new byte[] { 1, 2 }, Map.of());
+		Upload deadUpload = store().startUpload(dead, Map.of(), LARGE);
+		Upload aliveUpload = store().startUpload(alive, Map.of(), LARGE);
+		Upload elsewhereUpload = store().startUpload(elsewhere, Map.of(), LARGE);
+		writeInSlices(deadUpload.stream(), random(LARGE, 20));
+		writeInSlices(aliveUpload.stream(), random(LARGE, 21));
+		writeInSlices(elsewhereUpload.stream(), random(LARGE, 22));
+		awaitPending(dead);
+		awaitPending(alive);
+		awaitPending(elsewhere);
+
+		assertThat(store().abortUnfinishedUploads(this.prefix, "run-dead")).isEqualTo(1);
+		assertThat(store().abortUnfinishedUploads(this.prefix, "run-dead")).as("nothing more to abort").isZero();
+
+		assertThat(store().head(finished)).as("a completed object is never touched").isPresent();
+		assertThat(store().head(dead)).isEmpty();
+		assertThat(aliveUpload.complete(Map.of()).size()).as("another writer's upload goes on").isEqualTo(LARGE);
+		assertThat(read(store().get(alive))).isEqualTo(random(LARGE, 21));
+		assertThat(store().abortUnfinishedUploads("elsewhere/", "run-dead")).as("outside the prefix, untouched")
+			.isEqualTo(1);
+		elsewhereUpload.abort();
+		assertNothingPending(dead);
+		deadUpload.abort();
+		assertThat(store().list(folder)).extracting(StoredObject::key).containsExactly(finished, alive);
+	}
+
+	@Test
+	void abortingUnfinishedUploadsWhereThereAreNoneFindsNothing() {
+		assertThat(store().abortUnfinishedUploads(this.prefix, "run-none")).isZero();
 	}
 
 	@Test

@@ -121,7 +121,27 @@ class S3BackupStoreIntegrationTests extends BackupStoreContractTests {
 		}
 	}
 
-	private void awaitPending(String key) {
+	@Test
+	void abortsUnfinishedUploadsPageByPage() throws IOException {
+		this.store.uploadsPerPage(1);
+		String folder = this.prefix + "acme/DATABASE/";
+		java.util.List<Upload> dead = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String key = folder + "2026112" + i + "T030000Z-run-dead.dump.zst.enc";
+			Upload upload = this.store.startUpload(key, Map.of(), LARGE);
+			writeInSlices(upload.stream(), random(LARGE, 30 + i));
+			awaitPending(key);
+			dead.add(upload);
+		}
+		assertThat(this.store.abortUnfinishedUploads(folder, "run-dead")).isEqualTo(3);
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.store.pendingUploads(folder + "2026112" + i + "T030000Z-run-dead.dump.zst.enc")).isEmpty();
+			dead.get(i).abort();
+		}
+	}
+
+	@Override
+	void awaitPending(String key) {
 		for (int i = 0; i < 100 && this.store.pendingUploads(key).isEmpty(); i++) {
 			try {
 				Thread.sleep(100);

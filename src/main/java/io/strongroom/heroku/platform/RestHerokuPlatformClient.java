@@ -110,6 +110,21 @@ final class RestHerokuPlatformClient implements HerokuPlatformClient {
 				"/apps/" + segment(appIdOrName) + "/dynos/" + segment(dynoIdOrName), null, HerokuHttp.Retry.SAFE));
 	}
 
+	@Override
+	public void stopDyno(TenantId addon, String appIdOrName, String dynoIdOrName) {
+		try {
+			call(addon, "Stopping dyno " + dynoIdOrName + " of app " + appIdOrName, "POST",
+					"/apps/" + segment(appIdOrName) + "/dynos/" + segment(dynoIdOrName) + "/actions/stop", null,
+					HerokuHttp.Retry.SAFE);
+		}
+		catch (HerokuApiException ex) {
+			if (ex.status() != 404) {
+				throw ex;
+			}
+			// Already gone: a finished one-off dyno disappears from the app.
+		}
+	}
+
 	private JsonNode call(TenantId addon, String description, String method, String path, @Nullable JsonNode body,
 			HerokuHttp.Retry retry) {
 		String token = this.tokens.current(addon);

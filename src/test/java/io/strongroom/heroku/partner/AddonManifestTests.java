@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import io.strongroom.target.HerokuConfigVarNames;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,25 @@ class AddonManifestTests {
 	void carriesPlaceholdersNeverSecrets() {
 		assertThat(this.api.path("password").asString()).startsWith("CHANGEME");
 		assertThat(this.api.path("sso_salt").asString()).startsWith("CHANGEME");
+	}
+
+	@Test
+	void declaresEveryConfigVarTheCodeWritesAndNoOther() {
+		List<String> written = new ArrayList<>(List.of(Provisioning.URL_VAR, Provisioning.TOKEN_VAR));
+		written.addAll(HerokuConfigVarNames.written());
+		assertThat(strings(this.api.path("config_vars"))).containsExactlyInAnyOrderElementsOf(written)
+			.doesNotHaveDuplicates();
+		assertThat(this.api.path("config_vars_prefix").asString()).isEqualTo(HerokuConfigVarNames.PREFIX);
+		assertThat(strings(this.api.path("config_vars"))).contains("STRONGROOM_DATABASE_URL",
+				"STRONGROOM_PURPLE_DATABASE_URL", "STRONGROOM_VERIFY_DATABASE_URL", "STRONGROOM_ENCRYPTION_KEY",
+				"STRONGROOM_AWS_ACCESS_KEY_ID", "STRONGROOM_AWS_SECRET_ACCESS_KEY");
+	}
+
+	@Test
+	void docsListTheLabelsHerokuModeAccepts() {
+		String docs = read(Path.of("docs/heroku.md")).replaceAll("\\s+", " ");
+		List<String> colours = HerokuConfigVarNames.LABELS.subList(1, HerokuConfigVarNames.LABELS.size());
+		assertThat(docs).contains(String.join(", ", colours.stream().map((label) -> "`" + label + "`").toList()));
 	}
 
 	@Test

@@ -231,6 +231,46 @@ class HerokuPlatformClientContractTests {
 	}
 
 	@Test
+	void stopsADynoWithAnEmptyPostAndRetriesItLikeARead() {
+		heroku.stubFor(post("/apps/acme-web/dynos/d-1/actions/stop").inScenario("stop")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("ok"));
+		heroku.stubFor(post("/apps/acme-web/dynos/d-1/actions/stop").inScenario("stop")
+			.whenScenarioStateIs("ok")
+			.willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
+
+		this.client.stopDyno(ADDON, "acme-web", "d-1");
+
+		heroku.verify(2,
+				postRequestedFor(urlEqualTo("/apps/acme-web/dynos/d-1/actions/stop"))
+					.withHeader("Accept", equalTo(ACCEPT))
+					.withHeader("Authorization", equalTo("Bearer access-1")));
+	}
+
+	@Test
+	void stoppingADynoThatIsGoneSucceeds() {
+		heroku.stubFor(post("/apps/acme-web/dynos/run.7/actions/stop").willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":\"not_found\",\"message\":\"Couldn't find that process.\"}")));
+
+		this.client.stopDyno(ADDON, "acme-web", "run.7");
+
+		heroku.verify(1, postRequestedFor(urlEqualTo("/apps/acme-web/dynos/run.7/actions/stop")));
+	}
+
+	@Test
+	void aStopHerokuRefusesSaysSo() {
+		heroku.stubFor(post("/apps/acme-web/dynos/d-1/actions/stop").willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":\"forbidden\",\"message\":\"You do not have access to the app.\"}")));
+
+		assertThatExceptionOfType(HerokuApiException.class)
+			.isThrownBy(() -> this.client.stopDyno(ADDON, "acme-web", "d-1"))
+			.withMessageStartingWith("Stopping dyno d-1 of app acme-web failed: HTTP 403 (forbidden)");
+	}
+
+	@Test
 	void neverRetriesAFailedDynoCreationThatMayHaveHappened() {
 		heroku.stubFor(post("/apps/acme-web/dynos").willReturn(aResponse().withStatus(503)));
 
