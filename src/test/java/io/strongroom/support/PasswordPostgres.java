@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * A private PostgreSQL cluster that checks passwords (SCRAM), for the tests that need a
  * wrong password to be refused: the machine's own server trusts 127.0.0.1. Started once
- * per JVM with the machine's {@code initdb} and {@code pg_ctl} on a free port, stopped and
- * deleted when the JVM exits. Missing binaries abort the test, or fail it where
+ * per JVM with the machine's {@code initdb} and {@code pg_ctl} on a free port, stopped
+ * and deleted when the JVM exits. Missing binaries abort the test, or fail it where
  * {@code TEST_REQUIRE} names postgres (see {@link TestDatabase}).
  */
 public final class PasswordPostgres {
@@ -83,7 +83,8 @@ public final class PasswordPostgres {
 				Path passwordFile = directory.resolve("pwfile");
 				Files.writeString(passwordFile, superPassword + "\n", StandardCharsets.UTF_8);
 				if (isRoot()) {
-					// initdb refuses to run as root; the cluster belongs to the postgres user.
+					// initdb refuses to run as root; the cluster belongs to the postgres
+					// user.
 					run(List.of("chown", "-R", "postgres", directory.toString()));
 				}
 				Path data = directory.resolve("data");
@@ -115,8 +116,8 @@ public final class PasswordPostgres {
 
 		void stop() {
 			try {
-				run(asOwner(List.of(this.bin.resolve("pg_ctl").toString(), "-D", this.directory.resolve("data").toString(),
-						"-m", "immediate", "stop")));
+				run(asOwner(List.of(this.bin.resolve("pg_ctl").toString(), "-D",
+						this.directory.resolve("data").toString(), "-m", "immediate", "stop")));
 			}
 			catch (IOException ex) {
 				System.err.println("Could not stop the private PostgreSQL: " + ex.getMessage());
