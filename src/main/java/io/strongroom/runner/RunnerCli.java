@@ -21,12 +21,13 @@ import org.jspecify.annotations.Nullable;
  * java -jar strongroom.jar backup --run &lt;run URL&gt;          (ticket in STRONGROOM_RUN_TICKET)
  * java -jar strongroom.jar decrypt [--in F] [--out F] [--manifest F]
  * java -jar strongroom.jar restore --in &lt;file or URL&gt; [--manifest F] --into-env NAME
+ * java -jar strongroom.jar self-test
  * </pre> The exit code is 0 or the {@link FailureKind}'s; the last line on standard
  * output is the JSON result; progress goes to standard error.
  */
 public final class RunnerCli {
 
-	private static final Set<String> COMMANDS = Set.of("backup", "decrypt", "restore", "verify");
+	private static final Set<String> COMMANDS = Set.of("backup", "decrypt", "restore", "verify", "self-test");
 
 	private final Console console;
 
@@ -117,6 +118,10 @@ public final class RunnerCli {
 					result = new RestoreCommand(this.console, this.failures).run(options.get("--in"),
 							options.get("--manifest"), options.get("--into-env"),
 							options.containsKey("--no-integrity-check"));
+				}
+				case "self-test" -> {
+					only(options);
+					result = new SelfTestCommand(this.console).run();
 				}
 				case "verify" -> throw usage("verify is not part of this runner yet");
 				default -> throw usage("unknown command '" + command + "'");
@@ -225,7 +230,7 @@ public final class RunnerCli {
 		return new RunnerFailure(FailureKind.USAGE,
 				message + ". Usage: backup --spec <spec.json> | backup --run "
 						+ "<url>; decrypt [--in F] [--out F] [--manifest F]; restore --in <file or URL> [--manifest F] "
-						+ "--into-env NAME");
+						+ "--into-env NAME; self-test");
 	}
 
 }
