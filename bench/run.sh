@@ -16,13 +16,16 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 DATABASES=${DATABASES:-"pg_app pg_pgbench100 pg_pgbench10 mariadb_app"}
-JVM_OPTS=${JVM_OPTS:-"-Xmx80m -XX:+UseSerialGC"}
+# the launchers' options (docs/runner-spec.md, "JVM options and launch")
+JVM_OPTS=${JVM_OPTS:-"-Xmx80m -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
 # glibc keeps one malloc arena per thread by default; two keep the runner's native memory small
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-# LAUNCH=jar: java -jar target/strongroom.jar (the documented entry point)
-# LAUNCH=cds: the jar extracted (java -Djarmode=tools … extract) with an AppCDS archive from a training run
-LAUNCH=${LAUNCH:-jar}
-LEVEL=${LEVEL:-3}
+# LAUNCH=bundle: target/strongroom-runner.tar.gz as a Heroku dyno runs it (bundled runtime, extracted
+#   jar, the AppCDS archive of the build's training run; ./mvnw package builds it)
+# LAUNCH=jar: java -jar target/strongroom.jar (the documented entry point, as the local launcher runs it)
+# LAUNCH=cds: the jar extracted (java -Djarmode=tools … extract) with an AppCDS archive from a backup as training run
+LAUNCH=${LAUNCH:-bundle}
+LEVEL=${LEVEL:-1}
 PG="-h 127.0.0.1 -p 5432 -U postgres"
 MY="--protocol=TCP -h 127.0.0.1 -P 3306 -u root"
 JAR=target/strongroom.jar
@@ -67,6 +70,12 @@ ENDPOINT="http://127.0.0.1:$PORT"
 export SR_DATABASE_URL
 
 RUNNER="java $JVM_OPTS -jar $JAR"
+if [[ "$LAUNCH" == bundle ]]; then
+  [[ -f target/strongroom-runner.tar.gz ]] || ./mvnw -B -q -DskipTests package
+  tar -xzf target/strongroom-runner.tar.gz -C "$WORK"
+  # from the bundle's folder: its class archive records the class path relative to it
+  RUNNER="env -C $WORK/strongroom-runner bin/java -XX:SharedArchiveFile=app/runner.jsa $JVM_OPTS -jar app/strongroom.jar"
+fi
 if [[ "$LAUNCH" == cds ]]; then
   java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" >/dev/null
   mkdir -p "$WORK/train"
@@ -86,8 +95,8 @@ wall() { local s e; s=$(date +%s.%N); bash -c "$1" >/dev/null 2>>"$WORK/errors.l
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 objsize() { aws --endpoint-url "$ENDPOINT" s3api head-object --bucket bench --key "$1" --query ContentLength --output text; }
 
-echo "| database | size | floor s | runner s | ratio | naive s | naive/runner | runner MB | naive MB | runner peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| database | size | floor s | runner s | ratio | naive s | naive/runner | runner MB | naive MB | runner peak RSS MB | runner CPU s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for name in $DATABASES; do
   prepare "$name"
   db=$(dbname "$name")
@@ -104,22 +113,23 @@ SPEC
     mariadb_*) floor="mariadb-dump $MY --single-transaction --quick --hex-blob --routines --triggers --events $db > /dev/null"
           naive="mariadb-dump $MY --single-transaction --quick --hex-blob --routines --triggers --events $db | gzip | openssl enc -aes-256-cbc -salt -pbkdf2 -iter 100000 -md sha256 -pass env:STRONGROOM_ENCRYPTION_KEY | aws --endpoint-url $ENDPOINT s3 cp - s3://bench/naive/$name.enc" ;;
   esac
-  : >"$WORK/floor" ; : >"$WORK/runner" ; : >"$WORK/naive" ; : >"$WORK/rss"
+  : >"$WORK/floor" ; : >"$WORK/runner" ; : >"$WORK/naive" ; : >"$WORK/rss" ; : >"$WORK/cpu"
   for run in $(seq 1 "$RUNS"); do
     wall "$floor" >>"$WORK/floor"
     s=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$WORK/time" $RUNNER backup --spec "$WORK/spec.json" >"$WORK/result.json" 2>>"$WORK/runner.log"
+    /usr/bin/time -f "%M %U %S" -o "$WORK/time" $RUNNER backup --spec "$WORK/spec.json" >"$WORK/result.json" 2>>"$WORK/runner.log"
     e=$(date +%s.%N); echo "$e - $s" | bc >>"$WORK/runner"
     tail -n 1 "$WORK/time" | awk '{ print $1 / 1024 }' >>"$WORK/rss"
+    tail -n 1 "$WORK/time" | awk '{ print $2 + $3 }' >>"$WORK/cpu"
     key=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["objectKey"])' "$WORK/result.json")
     runner_bytes=$(objsize "$key")
     wall "$naive" >>"$WORK/naive"
     naive_bytes=$(objsize "naive/$name.enc")
   done
-  f=$(median <"$WORK/floor"); r=$(median <"$WORK/runner"); n=$(median <"$WORK/naive"); m=$(median <"$WORK/rss")
-  printf "| %s | %s MB | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.0f |\n" "$name" "$(( $(size "$name") / 1000000 ))" \
+  f=$(median <"$WORK/floor"); r=$(median <"$WORK/runner"); n=$(median <"$WORK/naive"); m=$(median <"$WORK/rss"); c=$(median <"$WORK/cpu")
+  printf "| %s | %s MB | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.0f | %.1f |\n" "$name" "$(( $(size "$name") / 1000000 ))" \
     "$f" "$r" "$(echo "$r / $f" | bc -l)" "$n" "$(echo "$n / $r" | bc -l)" \
-    "$(echo "$runner_bytes / 1000000" | bc -l)" "$(echo "$naive_bytes / 1000000" | bc -l)" "$m"
+    "$(echo "$runner_bytes / 1000000" | bc -l)" "$(echo "$naive_bytes / 1000000" | bc -l)" "$m" "$c"
   echo "  load average now: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  echo "  runs: floor $(paste -sd' ' "$WORK/floor"), runner $(paste -sd' ' "$WORK/runner"), naive $(paste -sd' ' "$WORK/naive"), rss $(paste -sd' ' "$WORK/rss")" >&2
+  echo "  runs: floor $(paste -sd' ' "$WORK/floor"), runner $(paste -sd' ' "$WORK/runner"), naive $(paste -sd' ' "$WORK/naive"), rss $(paste -sd' ' "$WORK/rss"), cpu $(paste -sd' ' "$WORK/cpu")" >&2
 done

@@ -97,7 +97,9 @@ class HerokuRunLauncher implements RunLauncher {
 
 	/**
 	 * The dyno's command: download, check, unpack, run. Only the base URL, the bundle's
-	 * hash and the run's URL are in it; the ticket is in the dyno's environment.
+	 * hash and the run's URL are in it; the ticket is in the dyno's environment. The
+	 * runner starts in the bundle's folder, where its class-data archive expects the
+	 * class path.
 	 */
 	static String bootstrap(String baseUrl, String sha256, String runUrl) {
 		return bootstrap(baseUrl, sha256, RunnerJob.Kind.BACKUP.command(), runUrl);
@@ -106,11 +108,16 @@ class HerokuRunLauncher implements RunLauncher {
 	/** The bootstrap for {@code command} ({@code backup} or {@code verify}). */
 	static String bootstrap(String baseUrl, String sha256, String command, String runUrl) {
 		String bundleUrl = baseUrl + "/runner/bundle/" + RunnerBundle.FILE_NAME;
+		StringBuilder environment = new StringBuilder();
+		LocalRunnerCommand.ENVIRONMENT
+			.forEach((name, value) -> environment.append(name).append('=').append(value).append(' '));
 		return "set -eu; d=$(mktemp -d); curl -fsSL --retry 5 --retry-connrefused -o \"$d/r.tgz\" " + quote(bundleUrl)
 				+ "; echo " + quote(sha256 + "  ") + "\"$d/r.tgz\" | sha256sum -c --status -"
 				+ " || { echo 'strongroom: the runner bundle does not match its SHA-256; not running it' >&2; exit 2; }"
-				+ "; tar -xzf \"$d/r.tgz\" -C \"$d\"; exec \"$d/strongroom-runner/bin/java\" -XX:+UseSerialGC -jar"
-				+ " \"$d/strongroom-runner/strongroom.jar\" " + command + " --run " + quote(runUrl);
+				+ "; tar -xzf \"$d/r.tgz\" -C \"$d\"; cd \"$d/strongroom-runner\"; " + environment + "exec bin/java "
+				+ "-XX:SharedArchiveFile=" + RunnerBundle.CLASS_ARCHIVE + " "
+				+ String.join(" ", LocalRunnerCommand.JVM_OPTIONS) + " -jar " + RunnerBundle.JAR + " " + command
+				+ " --run " + quote(runUrl);
 	}
 
 	private static String quote(String value) {

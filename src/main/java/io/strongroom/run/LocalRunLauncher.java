@@ -98,6 +98,7 @@ class LocalRunLauncher implements RunLauncher {
 				environment.put(name, value);
 			}
 		}
+		environment.putAll(LocalRunnerCommand.ENVIRONMENT);
 		request.environment().forEach((name, secret) -> environment.put(name, secret.value()));
 		environment.put(LaunchRequest.TICKET_ENV, request.ticket().value());
 		List<Secret> secrets = new ArrayList<>(request.environment().values());

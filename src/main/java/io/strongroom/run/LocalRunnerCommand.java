@@ -3,7 +3,9 @@ package io.strongroom.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,16 @@ final class LocalRunnerCommand {
 
 	static final String MAIN_CLASS = "io.strongroom.StrongroomApplication";
 
+	/**
+	 * The runner's JVM options (docs/runner-spec.md, "JVM options and launch"; the same
+	 * as {@code runner.jvm.options} in pom.xml): a small fixed heap, the serial collector
+	 * and a later JIT, which cost a short-lived streaming process least CPU.
+	 */
+	static final List<String> JVM_OPTIONS = List.of("-Xmx80m", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10");
+
+	/** glibc's malloc arenas: two instead of one per thread keep native memory small. */
+	static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
 	private LocalRunnerCommand() {
 	}
 
@@ -29,13 +41,21 @@ final class LocalRunnerCommand {
 				throw new IllegalStateException("strongroom.run.local.jar names " + configuredJar
 						+ ", which does not exist; build it with ./mvnw -B -DskipTests package");
 			}
-			return List.of(java, "-jar", configuredJar.toString());
+			return command(java, "-jar", configuredJar.toString());
 		}
 		String classPath = System.getProperty("java.class.path", "");
 		if (isBootJar(classPath)) {
-			return List.of(java, "-jar", classPath);
+			return command(java, "-jar", classPath);
 		}
-		return List.of(java, "-cp", classPath, MAIN_CLASS);
+		return command(java, "-cp", classPath, MAIN_CLASS);
+	}
+
+	private static List<String> command(String java, String... arguments) {
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of(arguments));
+		return List.copyOf(command);
 	}
 
 	private static String currentJava() {

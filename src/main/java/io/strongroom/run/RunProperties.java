@@ -33,7 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record RunProperties(@DefaultValue("local") String launcher, @DefaultValue("10m") Duration stallTimeout,
 		@DefaultValue("2m") Duration cancelGrace, @DefaultValue("30s") Duration watchdogInterval,
 		@DefaultValue("5s") Duration dispatchInterval, @DefaultValue("zstd") String compression,
-		@DefaultValue("3") int compressionLevel, @DefaultValue List<String> clientDirectories,
+		@DefaultValue("1") int compressionLevel, @DefaultValue List<String> clientDirectories,
 		@Nullable URI callbackUrl, @DefaultValue Local local, @DefaultValue Heroku heroku) {
 
 	/**

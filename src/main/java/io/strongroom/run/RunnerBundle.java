@@ -22,6 +22,14 @@ class RunnerBundle {
 
 	static final String FILE_NAME = "strongroom-runner.tar.gz";
 
+	/**
+	 * In the bundle's folder {@code strongroom-runner}: the extracted application jar.
+	 */
+	static final String JAR = "app/strongroom.jar";
+
+	/** In the bundle's folder: the class-data archive of a training run (pom.xml). */
+	static final String CLASS_ARCHIVE = "app/runner.jsa";
+
 	private final Path path;
 
 	private volatile @Nullable Current current;

@@ -13,9 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-
 import io.strongroom.storage.BackupStore;
 import io.strongroom.storage.FilesystemBackupStore;
 import io.strongroom.storage.S3BackupStore;
@@ -82,15 +79,12 @@ final class BackupCommand {
 		catch (IllegalArgumentException ex) {
 			throw new RunnerFailure(FailureKind.USAGE, "Bad dump options: " + ex.getMessage());
 		}
-		byte[] salt = OpenSslFormat.newSalt();
-		byte[] macSalt = OpenSslFormat.newSalt();
 		// The destination (seconds of S3 client start-up on a cold JVM), the keys and a
-		// size estimate are prepared while the database connects and the dump starts;
-		// nothing is uploaded before the destination said yes.
+		// size estimate are prepared while the database connects and the dump starts
+		// (the stream waits for the keys only at its encryption stage); nothing is
+		// uploaded before the destination said yes.
+		CompletableFuture<StreamKeys> keys = StreamKeys.derive(key);
 		CompletableFuture<Long> size = supply("strongroom-size", () -> DatabaseSize.estimate(url));
-		CompletableFuture<Crypto> crypto = supply("strongroom-keys",
-				() -> new Crypto(OpenSslFormat.cipher(Cipher.ENCRYPT_MODE, key, salt), salt,
-						OpenSslFormat.mac(key, macSalt), macSalt));
 		CompletableFuture<BackupStore> destination = supply("strongroom-destination", () -> {
 			BackupStore store = openStore(spec.destination());
 			try {
@@ -118,7 +112,7 @@ final class BackupCommand {
 				throw destinationFailure(destination).orElse(ex);
 			}
 			try (dump) {
-				return stream(spec, crypto.join(), destination, size, dump, start, millisSince(connectStart));
+				return stream(spec, keys, destination, size, dump, start, millisSince(connectStart));
 			}
 		}
 		finally {
@@ -149,10 +143,6 @@ final class BackupCommand {
 
 	}
 
-	/** The cipher and the MAC, derived before the stream starts. */
-	record Crypto(Cipher cipher, byte[] salt, Mac mac, byte[] macSalt) {
-	}
-
 	private Optional<RunnerFailure> destinationFailure(CompletableFuture<BackupStore> destination) {
 		try {
 			destination.get(30, TimeUnit.SECONDS);
@@ -173,8 +163,9 @@ final class BackupCommand {
 	/** Bytes of the encrypted stream that may wait in memory for the destination. */
 	static final int DEFERRED_BYTES = 8 * 1024 * 1024;
 
-	private Map<String, Object> stream(BackupSpec spec, Crypto keys, CompletableFuture<BackupStore> destination,
-			CompletableFuture<Long> size, StartedDump dump, long start, long connectMillis) throws RunnerFailure {
+	private Map<String, Object> stream(BackupSpec spec, CompletableFuture<StreamKeys> keys,
+			CompletableFuture<BackupStore> destination, CompletableFuture<Long> size, StartedDump dump, long start,
+			long connectMillis) throws RunnerFailure {
 		String objectKey = ObjectNames.objectKey(spec, dump.engine());
 		String manifestKey = ObjectNames.manifestKey(objectKey);
 		this.console.info("dumping " + dump.engine().name().toLowerCase(Locale.ROOT) + " " + dump.serverVersion()
@@ -199,10 +190,9 @@ final class BackupCommand {
 		long dumpStart = System.nanoTime();
 		boolean completed = false;
 		try {
-			Integrity integrity = new Integrity(keys.mac());
-			BackupPipeline pipeline = new BackupPipeline(spec.compression(), keys.cipher(), keys.salt(), integrity,
-					this.progress);
+			BackupPipeline pipeline = new BackupPipeline(spec.compression(), keys, this.progress);
 			BackupPipeline.Outcome outcome = pipeline.stream(dump.stdout(), upload, dump::kill, this.cancellation);
+			StreamKeys streamKeys = keys.join();
 			dump.awaitSuccess();
 			// counted in the dump's snapshot while it ran
 			DatabaseStatistics statistics = dump.statistics();
@@ -217,7 +207,7 @@ final class BackupCommand {
 			metadata.put(META_RUN, spec.runId());
 			metadata.put(META_SHA256, outcome.sha256());
 			metadata.put(META_HMAC, outcome.hmac());
-			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(keys.macSalt()));
+			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(streamKeys.macSalt()));
 			upload.start();
 			store = join(destination);
 			completed = true;
@@ -227,7 +217,7 @@ final class BackupCommand {
 			this.progress.stage("manifest");
 			Manifest manifest = new Manifest(objectKey, spec.runId(), engineName(dump.engine()),
 					(dump.engine() == Engine.POSTGRES) ? "pg_dump custom archive" : "SQL script", dump.serverVersion(),
-					dump.clientVersion(), spec.compression(), keys.salt(), keys.macSalt(), outcome.sha256(),
+					dump.clientVersion(), spec.compression(), streamKeys.salt(), streamKeys.macSalt(), outcome.sha256(),
 					outcome.hmac(), outcome.bytesIn(), outcome.bytesCompressed(), outcome.bytesOut(), spec.startedAt(),
 					this.console.clock().instant(), spec.excludeTables(), statistics);
 			store.put(manifestKey, manifest.toJson().getBytes(StandardCharsets.UTF_8), Map.of(META_RUN, spec.runId()));

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import javax.crypto.Cipher;
 
 import io.strongroom.storage.Upload;
 import org.jspecify.annotations.Nullable;
@@ -16,15 +21,21 @@ import org.jspecify.annotations.Nullable;
  * The stream of one backup, never on disk and never whole in memory: <pre>
  * dump stdout ─▶ [compress thread: read, zstd (own workers) / gzip] ─▶ bounded chunks
  *             ─▶ [encrypt thread: AES-256-CBC, SHA-256 + HMAC] ─▶ upload stream (SDK's bounded parts)
- * </pre> Every stage runs while the dump runs. The first failure anywhere stops all of
- * them: the dump is killed, the chunks stop flowing and the upload is aborted; the caller
- * completes the upload only after the dump tool said it succeeded.
+ * </pre> Every stage runs while the dump runs. The keys may still be in derivation when
+ * the dump starts: the compressor starts at once, and until the keys are ready up to
+ * {@link #HELD_BYTES} of compressed chunks wait beside the pipe instead of stopping the
+ * dump. The first failure anywhere stops all of them: the dump is killed, the chunks stop
+ * flowing and the upload is aborted; the caller completes the upload only after the dump
+ * tool said it succeeded.
  */
 final class BackupPipeline {
 
 	static final int CHUNK_SIZE = 256 * 1024;
 
 	static final int CHUNKS = 8;
+
+	/** Compressed bytes that may wait for the keys, besides the pipe's own chunks. */
+	static final int HELD_BYTES = 8 * 1024 * 1024;
 
 	private static final int READ_SIZE = 64 * 1024;
 
@@ -34,26 +45,19 @@ final class BackupPipeline {
 
 	private final CompressionSettings compression;
 
-	private final Cipher cipher;
-
-	private final byte[] salt;
-
-	private final Integrity integrity;
+	private final CompletableFuture<StreamKeys> keys;
 
 	private final Progress progress;
 
 	private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
 	/**
-	 * @param cipher set up for encryption with {@code salt}
-	 * ({@link OpenSslFormat#cipher})
+	 * @param keys the cipher and the MAC, possibly still being derived
+	 * ({@link StreamKeys#derive})
 	 */
-	BackupPipeline(CompressionSettings compression, Cipher cipher, byte[] salt, Integrity integrity,
-			Progress progress) {
+	BackupPipeline(CompressionSettings compression, CompletableFuture<StreamKeys> keys, Progress progress) {
 		this.compression = compression;
-		this.cipher = cipher;
-		this.salt = salt;
-		this.integrity = integrity;
+		this.keys = keys;
 		this.progress = progress;
 	}
 
@@ -66,8 +70,9 @@ final class BackupPipeline {
 	Outcome stream(InputStream source, Upload upload, Runnable kill, Cancellation cancellation) throws Exception {
 		ChunkPipe pipe = new ChunkPipe(CHUNKS, CHUNK_SIZE);
 		AtomicLong compressed = new AtomicLong();
+		AtomicReference<@Nullable Integrity> integrity = new AtomicReference<>();
 		Thread compressor = new Thread(() -> compress(source, pipe, compressed), "strongroom-compress");
-		Thread encryptor = new Thread(() -> encrypt(pipe, upload), "strongroom-encrypt");
+		Thread encryptor = new Thread(() -> encrypt(pipe, upload, integrity), "strongroom-encrypt");
 		compressor.start();
 		encryptor.start();
 		try {
@@ -110,9 +115,8 @@ final class BackupPipeline {
 			}
 			throw new IllegalStateException(first);
 		}
-		this.integrity.finish();
-		return new Outcome(this.progress.bytesIn(), compressed.get(), this.integrity.bytes(), this.integrity.sha256(),
-				this.integrity.hmac());
+		Integrity hashed = Objects.requireNonNull(integrity.get(), "the encryptor ended without keys").finish();
+		return new Outcome(this.progress.bytesIn(), compressed.get(), hashed.bytes(), hashed.sha256(), hashed.hmac());
 	}
 
 	private void compress(InputStream source, ChunkPipe pipe, AtomicLong compressed) {
@@ -145,18 +149,62 @@ final class BackupPipeline {
 		}
 	}
 
-	private void encrypt(ChunkPipe pipe, Upload upload) {
+	private void encrypt(ChunkPipe pipe, Upload upload, AtomicReference<@Nullable Integrity> integrity) {
 		try {
-			OutputStream hashed = this.integrity.tee(new CountingStream(new KeepOpen(upload.stream()), null));
-			try (EncryptingOutputStream out = new EncryptingOutputStream(hashed, this.cipher, this.salt)) {
-				for (ChunkPipe.Chunk chunk = pipe.take(); !chunk.isEnd(); chunk = pipe.take()) {
+			Deque<ChunkPipe.Chunk> held = new ArrayDeque<>();
+			StreamKeys streamKeys = awaitKeys(pipe, held);
+			Integrity hashing = new Integrity(streamKeys.mac());
+			integrity.set(hashing);
+			OutputStream hashed = hashing.tee(new CountingStream(new KeepOpen(upload.stream()), null));
+			try (EncryptingOutputStream out = new EncryptingOutputStream(hashed, streamKeys.cipher(),
+					streamKeys.salt())) {
+				ChunkPipe.Chunk chunk = held.isEmpty() ? pipe.take() : held.poll();
+				while (!chunk.isEnd()) {
 					out.write(chunk.bytes(), 0, chunk.length());
 					pipe.release(chunk);
+					chunk = held.isEmpty() ? pipe.take() : held.poll();
 				}
 			}
 		}
 		catch (Throwable ex) {
 			fail(ex);
+		}
+	}
+
+	/**
+	 * Waits for the keys; meanwhile takes compressed chunks off the pipe (up to
+	 * {@link #HELD_BYTES}) and gives the compressor fresh buffers, so the dump keeps
+	 * flowing.
+	 */
+	private StreamKeys awaitKeys(ChunkPipe pipe, Deque<ChunkPipe.Chunk> held) throws Exception {
+		long heldBytes = 0;
+		boolean ended = false;
+		while (!this.keys.isDone()) {
+			if (ended || heldBytes >= HELD_BYTES) {
+				pipe.checkFailure();
+				try {
+					this.keys.get(20, TimeUnit.MILLISECONDS);
+				}
+				catch (TimeoutException ex) {
+					// still deriving: look at the pipe's state again
+				}
+				continue;
+			}
+			ChunkPipe.Chunk chunk = pipe.poll(20);
+			if (chunk != null) {
+				held.add(chunk);
+				ended = chunk.isEnd();
+				if (!ended) {
+					heldBytes += chunk.length();
+					pipe.replace(chunk);
+				}
+			}
+		}
+		try {
+			return this.keys.get();
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 		}
 	}
 

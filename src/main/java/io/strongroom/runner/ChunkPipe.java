@@ -6,14 +6,15 @@ import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded hand-over of byte chunks between two threads: a fixed pool of buffers
- * circulates, so memory stays at {@code chunks × chunkSize} however large the dump, and
- * the faster side waits for the slower. Either side can {@link #fail} it, which wakes the
- * other.
+ * circulates, so memory stays at {@code chunks × chunkSize} however large the dump (plus
+ * the chunks a reader keeps aside with {@link #replace}), and the faster side waits for
+ * the slower. Either side can {@link #fail} it, which wakes the other.
  */
 final class ChunkPipe {
 
@@ -35,6 +36,9 @@ final class ChunkPipe {
 	private final int chunkSize;
 
 	private volatile @Nullable Throwable failure;
+
+	/** Buffers in circulation beyond {@code chunks}, let go as they come back. */
+	private final AtomicInteger surplus = new AtomicInteger();
 
 	ChunkPipe(int chunks, int chunkSize) {
 		this.free = new ArrayBlockingQueue<>(chunks);
@@ -100,9 +104,40 @@ final class ChunkPipe {
 		return await(this.full);
 	}
 
+	/**
+	 * Gives the buffer back (or lets it go while there are buffers from
+	 * {@link #replace}).
+	 */
 	void release(Chunk chunk) {
-		if (!chunk.isEnd()) {
-			this.free.offer(chunk.bytes());
+		if (chunk.isEnd()) {
+			return;
+		}
+		if (this.surplus.get() > 0 && this.surplus.decrementAndGet() >= 0) {
+			return;
+		}
+		this.free.offer(chunk.bytes());
+	}
+
+	/** The next chunk if one comes within {@code millis}, else null. */
+	@Nullable Chunk poll(long millis) throws IOException {
+		try {
+			Chunk chunk = this.full.poll(millis, TimeUnit.MILLISECONDS);
+			checkFailure();
+			return chunk;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted");
+		}
+	}
+
+	/**
+	 * For a chunk the reader keeps for a while: a fresh buffer takes its place in the
+	 * pool, so the writer can go on. The kept buffer is let go on release.
+	 */
+	void replace(Chunk kept) {
+		if (!kept.isEnd() && this.free.offer(new byte[this.chunkSize])) {
+			this.surplus.incrementAndGet();
 		}
 	}
 
@@ -141,7 +176,7 @@ final class ChunkPipe {
 		}
 	}
 
-	private void checkFailure() throws IOException {
+	void checkFailure() throws IOException {
 		Throwable cause = this.failure;
 		if (cause != null) {
 			throw new IOException("The pipeline stopped", cause);

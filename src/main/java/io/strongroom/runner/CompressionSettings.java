@@ -12,9 +12,10 @@ import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 
 /**
- * How a dump is compressed: zstd (the default, level 3) or gzip (level 6). zstd runs on
- * its own worker threads ({@code workers} > 0), so it overlaps the rest of the pipeline;
- * its frames carry a checksum of the uncompressed dump that {@code zstd -d} checks.
+ * How a dump is compressed: zstd (the default, level 1: on mixed data faster and smaller
+ * than level 3, docs/benchmarks.md) or gzip (level 6). zstd runs on its own worker
+ * threads ({@code workers} > 0), so it overlaps the rest of the pipeline; its frames
+ * carry a checksum of the uncompressed dump that {@code zstd -d} checks.
  *
  * @param algorithm zstd or gzip
  * @param level zstd 1–19, gzip 1–9
@@ -25,7 +26,7 @@ record CompressionSettings(Algorithm algorithm, int level, int workers) {
 
 	enum Algorithm {
 
-		ZSTD("zst", 1, 19, 3), GZIP("gz", 1, 9, 6);
+		ZSTD("zst", 1, 19, 1), GZIP("gz", 1, 9, 6);
 
 		private final String extension;
 
@@ -79,7 +80,7 @@ record CompressionSettings(Algorithm algorithm, int level, int workers) {
 	}
 
 	static CompressionSettings defaults() {
-		return new CompressionSettings(Algorithm.ZSTD, 3, DEFAULT_WORKERS);
+		return new CompressionSettings(Algorithm.ZSTD, Algorithm.ZSTD.defaultLevel(), DEFAULT_WORKERS);
 	}
 
 	OutputStream compressing(OutputStream sink) throws IOException {

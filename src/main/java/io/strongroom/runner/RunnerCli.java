@@ -23,12 +23,13 @@ import org.jspecify.annotations.Nullable;
  * java -jar strongroom.jar restore --in &lt;file or URL&gt; [--manifest F] --into-env NAME
  * java -jar strongroom.jar verify --spec &lt;verify-spec.json&gt;
  * java -jar strongroom.jar verify --run &lt;verification URL&gt;   (ticket in STRONGROOM_RUN_TICKET)
+ * java -jar strongroom.jar self-test
  * </pre> The exit code is 0 or the {@link FailureKind}'s; the last line on standard
  * output is the JSON result; progress goes to standard error.
  */
 public final class RunnerCli {
 
-	private static final Set<String> COMMANDS = Set.of("backup", "decrypt", "restore", "verify");
+	private static final Set<String> COMMANDS = Set.of("backup", "decrypt", "restore", "verify", "self-test");
 
 	private final Console console;
 
@@ -135,6 +136,10 @@ public final class RunnerCli {
 						specJson = read(Path.of(options.get("--spec")));
 					}
 					result = verify(specJson, callback);
+				}
+				case "self-test" -> {
+					only(options);
+					result = new SelfTestCommand(this.console).run();
 				}
 				default -> throw usage("unknown command '" + command + "'");
 			}
@@ -266,7 +271,7 @@ public final class RunnerCli {
 		return new RunnerFailure(FailureKind.USAGE,
 				message + ". Usage: backup --spec <spec.json> | backup --run "
 						+ "<url>; decrypt [--in F] [--out F] [--manifest F]; restore --in <file or URL> [--manifest F] "
-						+ "--into-env NAME; verify --spec <verify-spec.json> | verify --run <url>");
+						+ "--into-env NAME; verify --spec <verify-spec.json> | verify --run <url>; self-test");
 	}
 
 }

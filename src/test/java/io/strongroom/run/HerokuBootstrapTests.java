@@ -37,9 +37,11 @@ class HerokuBootstrapTests {
 		Path root = Files.createDirectories(this.dir.resolve("build/strongroom-runner/bin"));
 		Path java = root.resolve("java");
 		Files.writeString(java,
-				"#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$OUT\"\necho \"ticket=$STRONGROOM_RUN_TICKET\" >> \"$OUT\"\n");
+				"#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$OUT\"\necho \"ticket=$STRONGROOM_RUN_TICKET\" >> \"$OUT\"\n"
+						+ "echo \"arenas=$MALLOC_ARENA_MAX\" >> \"$OUT\"\necho \"in=$(pwd)\" >> \"$OUT\"\n");
 		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-		Files.writeString(root.getParent().resolve("strongroom.jar"), "not really a jar");
+		Files.createDirectories(root.resolveSibling("app"));
+		Files.writeString(root.resolveSibling(RunnerBundle.JAR), "not really a jar");
 		this.bundle = this.dir.resolve(RunnerBundle.FILE_NAME);
 		Process tar = new ProcessBuilder("tar", "-czf", this.bundle.toString(), "-C",
 				this.dir.resolve("build").toString(), "strongroom-runner")
@@ -73,11 +75,12 @@ class HerokuBootstrapTests {
 		Result result = run(command);
 		assertThat(result.exit()).as(result.output()).isZero();
 		List<String> arguments = Files.readAllLines(this.dir.resolve("out"));
-		assertThat(arguments).hasSize(7);
-		assertThat(arguments.subList(0, 2)).containsExactly("-XX:+UseSerialGC", "-jar");
-		assertThat(arguments.get(2)).endsWith("/strongroom-runner/strongroom.jar");
-		assertThat(arguments.subList(3, 7)).containsExactly("backup", "--run",
-				"https://strongroom.example.com/runner/v1/runs/abc", "ticket=the-ticket");
+		assertThat(arguments).hasSize(12);
+		assertThat(arguments.subList(0, 11)).containsExactly("-XX:SharedArchiveFile=app/runner.jsa", "-Xmx80m",
+				"-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-jar", "app/strongroom.jar", "backup", "--run",
+				"https://strongroom.example.com/runner/v1/runs/abc", "ticket=the-ticket", "arenas=2");
+		// the archive's class path is relative to the bundle's folder
+		assertThat(arguments.get(11)).startsWith("in=/").endsWith("/strongroom-runner");
 	}
 
 	@Test

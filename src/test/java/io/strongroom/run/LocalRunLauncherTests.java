@@ -109,8 +109,11 @@ class LocalRunLauncherTests implements RunLauncherContract {
 		java.util.Set<String> allowed = new java.util.HashSet<>(LocalRunLauncher.INHERITED);
 		// set by the shell that runs the stand-in, not by the launcher
 		allowed.addAll(List.of(LaunchRequest.TICKET_ENV, "STRONGROOM_DATABASE_URL", "PWD", "SHLVL", "_", "OLDPWD"));
+		// the runner's own: glibc's malloc arenas (LocalRunnerCommand.ENVIRONMENT)
+		allowed.addAll(LocalRunnerCommand.ENVIRONMENT.keySet());
 		assertThat(environment.keySet()).isSubsetOf(allowed)
 			.contains(LaunchRequest.TICKET_ENV, "STRONGROOM_DATABASE_URL", "PATH");
+		assertThat(environment).containsEntry("MALLOC_ARENA_MAX", "2");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.strongroom.storage.S3BackupStore;
 import io.strongroom.storage.S3Destination;
+import io.strongroom.support.PasswordPostgres;
 import io.strongroom.support.S3MockServer;
 import io.strongroom.support.S3ProxyServer;
 import io.strongroom.support.TcpProxy;
@@ -114,6 +115,21 @@ class BackupFailuresIntegrationTests {
 		finally {
 			SampleDatabases.execute(db, "DROP USER '" + user + "'@'%'");
 		}
+	}
+
+	@Test
+	void wrongPostgresPasswordFailsWithAuthenticationFailed() throws IOException {
+		// the machine's own server trusts 127.0.0.1; this private cluster checks
+		// passwords
+		TestDatabase.Coordinates db = PasswordPostgres.create();
+		RunnerHarness.Run run = RunnerHarness.run(
+				env("postgres://" + db.user() + ":wrong-pw-4@" + db.host() + ":" + db.port() + "/" + db.name()),
+				"backup", "--spec", spec("r-pg-password", s3.port(), this.bucket));
+		assertFailed(run, FailureKind.AUTHENTICATION_FAILED, "r-pg-password");
+		assertThat(run.result().path("message").asString()).containsIgnoringCase("password")
+			.contains(db.user())
+			.doesNotContain("wrong-pw-4");
+		assertThat(run.stdout() + run.stderr()).doesNotContain("wrong-pw-4").doesNotContain(db.password());
 	}
 
 	@Test

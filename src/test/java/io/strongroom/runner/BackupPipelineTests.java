@@ -9,8 +9,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.strongroom.runner.CompressionSettings.Algorithm;
 import io.strongroom.storage.InMemoryBackupStore;
 import io.strongroom.storage.StoredObject;
 import io.strongroom.storage.Upload;
@@ -43,9 +46,7 @@ class BackupPipelineTests {
 	}
 
 	BackupPipeline pipeline(CompressionSettings compression, byte[] macSalt) {
-		byte[] salt = OpenSslFormat.newSalt();
-		return new BackupPipeline(compression, OpenSslFormat.cipher(javax.crypto.Cipher.ENCRYPT_MODE, KEY, salt), salt,
-				new Integrity(OpenSslFormat.mac(KEY, macSalt)), this.progress);
+		return new BackupPipeline(compression, StreamKeys.derive(KEY, OpenSslFormat.newSalt(), macSalt), this.progress);
 	}
 
 	@ParameterizedTest
@@ -75,6 +76,58 @@ class BackupPipelineTests {
 		}
 		assertThat(this.progress.bytesIn()).isEqualTo(dump.length);
 		assertThat(this.progress.bytesOut()).isEqualTo(object.length);
+	}
+
+	@Test
+	void readsTheDumpWhileTheKeysAreStillBeingDerived() throws Exception {
+		// barely compressible: the chunks the pipe holds and those kept aside are the
+		// limit
+		byte[] dump = new byte[BackupPipeline.HELD_BYTES / 2];
+		new Random(7).nextBytes(dump);
+		byte[] macSalt = OpenSslFormat.newSalt();
+		CompletableFuture<StreamKeys> keys = new CompletableFuture<>();
+		CompletableFuture<BackupPipeline.Outcome> outcome = new CompletableFuture<>();
+		Upload upload = this.store.startUpload("k", Map.of(), -1);
+		Thread streaming = new Thread(() -> {
+			try {
+				outcome.complete(new BackupPipeline(CompressionSettings.defaults(), keys, this.progress)
+					.stream(new ByteArrayInputStream(dump), upload, () -> {
+					}, new Cancellation()));
+			}
+			catch (Exception ex) {
+				outcome.completeExceptionally(ex);
+			}
+		});
+		streaming.start();
+		while (this.progress.bytesIn() < dump.length) {
+			assertThat(outcome).isNotDone();
+			Thread.sleep(10);
+		}
+		assertThat(upload.bytesWritten()).isZero();
+		keys.complete(StreamKeys.derive(KEY, OpenSslFormat.newSalt(), macSalt).join());
+		BackupPipeline.Outcome done = outcome.get(60, TimeUnit.SECONDS);
+		upload.complete(Map.of());
+		byte[] object = this.store.get("k").readAllBytes();
+		assertThat(done.bytesOut()).isEqualTo(object.length);
+		Integrity.of(new ByteArrayInputStream(object), OpenSslFormat.mac(KEY, macSalt))
+			.verify(done.hmac(), done.sha256());
+		try (InputStream plain = CompressionSettings
+			.decompressing(new DecryptingInputStream(new ByteArrayInputStream(object), KEY), Algorithm.ZSTD)) {
+			assertThat(plain.readAllBytes()).isEqualTo(dump);
+		}
+	}
+
+	@Test
+	void failingKeyDerivationKillsTheDumpAndLeavesNothing() {
+		AtomicBoolean killed = new AtomicBoolean();
+		Upload upload = this.store.startUpload("k", Map.of(), -1);
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> new BackupPipeline(CompressionSettings.defaults(),
+					CompletableFuture.failedFuture(new IllegalStateException("no AES here")), this.progress)
+				.stream(new EndlessDump(killed), upload, () -> killed.set(true), new Cancellation()))
+			.withMessage("no AES here");
+		assertThat(killed).isTrue();
+		assertThat(this.store.pendingUploads()).isZero();
 	}
 
 	@Test

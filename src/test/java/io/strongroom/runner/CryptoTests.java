@@ -90,6 +90,35 @@ class CryptoTests {
 	}
 
 	@Test
+	void pbkdf2MatchesTheJdkForShortAndLongKeys() throws Exception {
+		// a key longer than SHA-256's block is hashed first (RFC 2104)
+		for (String password : new String[] { "k", "a".repeat(64), "b".repeat(65) + "\u00e9t\u00e9" }) {
+			byte[] salt = HEX.parseHex("0102030405060708");
+			javax.crypto.SecretKeyFactory jdk = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+			byte[] expected = jdk
+				.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 1000, 80 * 8))
+				.getEncoded();
+			assertThat(OpenSslFormat.pbkdf2(password.getBytes(StandardCharsets.UTF_8), salt, 1000, 80))
+				.isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void keysDerivedOnThreadsAreTheOnesOpensslDerives() throws IOException {
+		byte[] salt = HEX.parseHex("0a0b0c0d0e0f1011");
+		byte[] macSalt = HEX.parseHex("a1b2c3d4e5f60718");
+		StreamKeys keys = StreamKeys.derive(new Secret(KEY), salt, macSalt).join();
+		byte[] plain = plain(100_000);
+		ByteArrayOutputStream object = new ByteArrayOutputStream();
+		try (EncryptingOutputStream out = new EncryptingOutputStream(object, keys.cipher(), keys.salt())) {
+			out.write(plain);
+		}
+		assertThat(OpenSslProcess.decrypt(KEY, object.toByteArray())).isEqualTo(plain);
+		assertThat(HEX.formatHex(keys.mac().doFinal(plain))).isEqualTo(HEX.formatHex(
+				OpenSslFormat.mac(HEX.parseHex(OpenSslProcess.printedKey(KEY, "a1b2c3d4e5f60718"))).doFinal(plain)));
+	}
+
+	@Test
 	void macKeyIsTheKeyOpensslEncPrintsForTheMacSalt() {
 		byte[] macSalt = HEX.parseHex("a1b2c3d4e5f60718");
 		byte[] ours = OpenSslFormat.pbkdf2(KEY.getBytes(StandardCharsets.UTF_8), macSalt, 100_000, 32);
