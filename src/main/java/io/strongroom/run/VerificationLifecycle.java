@@ -317,6 +317,10 @@ class VerificationLifecycle {
 				now())) {
 			recordOnBackup(verification);
 		}
+		else {
+			logger.info("Verification {} could not run ({}); attempt {} of {} follows at {}", verification.id(), kind,
+					verification.attempts() + 1, this.properties.maxAttempts(), verification.notBefore());
+		}
 	}
 
 	/**
