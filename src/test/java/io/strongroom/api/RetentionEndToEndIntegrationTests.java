@@ -78,7 +78,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.heroku.addon-id=strongroom", "strongroom.heroku.addon-password=retention-pass",
 				"strongroom.run.dispatch-interval=1s", "strongroom.run.watchdog-interval=1s",
-				"strongroom.retention.sweep-interval=0", "strongroom.notify.worker.enabled=false" })
+				"strongroom.retention.sweep-interval=0", "strongroom.notify.worker.enabled=false",
+				// this test plays the verification side itself
+				"strongroom.verify.automatic=false" })
 @Import({ TestDatabases.class, RetentionEndToEndIntegrationTests.TestClock.class })
 class RetentionEndToEndIntegrationTests {
 
