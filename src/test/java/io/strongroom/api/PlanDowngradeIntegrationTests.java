@@ -160,7 +160,8 @@ class PlanDowngradeIntegrationTests {
 		return this.targets.database(this.tenant.id(), new DatabaseLabel(label)).orElseThrow().id();
 	}
 
-	// Generous: in the full suite the run waits behind other tests' runners and verifications
+	// Generous: in the full suite the run waits behind other tests' runners and
+	// verifications
 	// for a launcher slot.
 	private static void await(Callable<Boolean> condition) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
