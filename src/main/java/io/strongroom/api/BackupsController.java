@@ -1,15 +1,21 @@
 package io.strongroom.api;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.strongroom.retention.PruneReport;
+import io.strongroom.retention.Pruning;
+import io.strongroom.run.BackupDeletion;
 import io.strongroom.run.BackupRunId;
+import io.strongroom.run.IllegalRunTransitionException;
 import io.strongroom.run.DownloadLink;
 import io.strongroom.run.RunFilter;
 import io.strongroom.run.RunPage;
 import io.strongroom.run.RunState;
+import io.strongroom.run.RunView;
 import io.strongroom.run.Runs;
 import io.strongroom.run.Verifications;
 import io.strongroom.target.DatabaseLabel;
@@ -17,7 +23,10 @@ import io.strongroom.target.InvalidSettingsException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Backups: ask for one, list, read, download, cancel, verify. */
+/** Backups: ask for one, list, read, download, cancel, verify, delete. */
 @RestController
 class BackupsController {
 
@@ -33,9 +42,12 @@ class BackupsController {
 
 	private final Verifications verifications;
 
-	BackupsController(Runs runs, Verifications verifications) {
+	private final Pruning pruning;
+
+	BackupsController(Runs runs, Verifications verifications, Pruning pruning) {
 		this.runs = runs;
 		this.verifications = verifications;
+		this.pruning = pruning;
 	}
 
 	/**
@@ -82,6 +94,45 @@ class BackupsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BackupResponse cancel(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id) {
 		return BackupResponse.of(this.runs.cancel(tenant.id(), runId(id)));
+	}
+
+	/**
+	 * Deletes a successful backup because a person asked (204), whatever the retention
+	 * policy says: manual backups and held ones are deleted only this way. The record is
+	 * marked deleting first, then the object and its manifest are deleted, then the
+	 * record is marked deleted; an object the destination says another run wrote is left
+	 * alone.
+	 */
+	@DeleteMapping(path = "/api/v1/backups/{id}")
+	ResponseEntity<?> delete(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id) {
+		RunView run = this.runs.find(tenant.id(), runId(id));
+		if (run.status() != RunState.SUCCEEDED) {
+			throw new IllegalRunTransitionException(run.status(), "Backup " + run.id() + " is " + run.status()
+					+ ": only a successful backup has an object to delete (cancel an active one instead)");
+		}
+		if (run.deletion() == BackupDeletion.DELETED) {
+			return problem(HttpStatus.GONE, "backup_deleted", "Backup deleted",
+					"Backup " + run.id() + " was deleted already");
+		}
+		Optional<PruneReport.Outcome> outcome = this.pruning.delete(tenant.id(), run.database().value(),
+				run.id().value());
+		if (outcome.isEmpty()) {
+			return problem(HttpStatus.CONFLICT, "not_configured", "Not configured yet",
+					"The add-on has no destination, so the backup's object cannot be deleted; "
+							+ "set it again with PUT /api/v1/destination");
+		}
+		return switch (outcome.get().status()) {
+			case DELETED, ALREADY_GONE -> ResponseEntity.noContent().build();
+			case REFUSED -> problem(HttpStatus.CONFLICT, "not_written_by_strongroom", "Not Strongroom's object",
+					"Strongroom left the object alone: " + outcome.get().detail());
+			case FAILED -> problem(HttpStatus.BAD_GATEWAY, "destination_failed", "The destination failed",
+					"Deleting the backup failed (" + outcome.get().detail() + "). It is marked deleting and no "
+							+ "longer offered for download; Strongroom retries on its next retention sweep.");
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
+		return ResponseEntity.status(status).body(ApiProblems.of(status, code, title, detail));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.strongroom.retention;
 
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -59,6 +60,28 @@ public class Pruning {
 			}
 			try (BackupStore store = Stores.open(destination.get())) {
 				return Optional.of(this.retention.prune(tenant, databaseLabel, new StorageRetentionStore(store)));
+			}
+		}
+	}
+
+	/**
+	 * Deletes one backup because a person asked, whatever the policy says (manual and
+	 * held backups are deleted only this way), in the same order and with the same
+	 * ownership checks as a prune.
+	 * @return what happened, or empty when the add-on has no destination any more
+	 * @throws IllegalArgumentException when the database has no such backup left
+	 */
+	public Optional<PruneReport.Outcome> delete(TenantId tenant, String databaseLabel, UUID runId) {
+		RetentionRecords.DatabaseRef database = new RetentionRecords.DatabaseRef(tenant, databaseLabel);
+		Object lock = this.locks.computeIfAbsent(database, (key) -> new Object());
+		synchronized (lock) {
+			Optional<DestinationAccess> destination = this.targets.destinationAccess(tenant);
+			if (destination.isEmpty()) {
+				return Optional.empty();
+			}
+			try (BackupStore store = Stores.open(destination.get())) {
+				return Optional
+					.of(this.retention.delete(tenant, databaseLabel, runId, new StorageRetentionStore(store)));
 			}
 		}
 	}

@@ -237,6 +237,23 @@ class RetentionEndToEndIntegrationTests {
 			.isEqualTo(days.get(2).id().toString());
 
 		aFailedDeleteStaysDeletingAndALaterSweepFinishesIt(user, tenant, days.get(2), prefix);
+		aPersonDeletesABackupThePolicyKeeps(user, days.get(0), prefix);
+	}
+
+	void aPersonDeletesABackupThePolicyKeeps(NewUser user, RunView newestVerified, String prefix) {
+		NewUser other = provision("basic");
+		assertThat(other.api().delete("/api/v1/backups/" + newestVerified.id()).status()).as("another add-on's")
+			.isEqualTo(404);
+		assertThat(keys(prefix)).contains(newestVerified.objectKey());
+		ApiClient.Response deleted = user.api().delete("/api/v1/backups/" + newestVerified.id());
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+		assertThat(keys(prefix)).doesNotContain(newestVerified.objectKey(),
+				newestVerified.objectKey() + ".manifest.json");
+		assertThat(keys(prefix)).contains(prefix + "DATABASE/2026/11/18/customer-notes.txt");
+		assertThat(user.api().get("/api/v1/backups/" + newestVerified.id()).text("deletion")).isEqualTo("DELETED");
+		ApiClient.Response again = user.api().delete("/api/v1/backups/" + newestVerified.id());
+		assertThat(again.status()).as(again.body()).isEqualTo(410);
+		assertThat(again.text("code")).isEqualTo("backup_deleted");
 	}
 
 	void aFailedDeleteStaysDeletingAndALaterSweepFinishesIt(NewUser user, TenantId tenant, RunView third, String prefix)
