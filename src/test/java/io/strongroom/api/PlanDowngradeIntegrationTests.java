@@ -37,7 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paused with the reason in {@code GET /api/v1/databases}, in a refused manual backup and
  * in the error of a run that was already due; deleting one or upgrading resumes them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own context: in the context most test classes share, other classes' runners (some
+// trying hosts that do not answer) can hold every local launcher slot, and the run this
+// test waits for would stay QUEUED.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "strongroom.run.local.max-concurrent=6", "strongroom.run.dispatch-interval=1s" })
 @Import(TestDatabases.class)
 class PlanDowngradeIntegrationTests {
 
