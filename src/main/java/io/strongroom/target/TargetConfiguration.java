@@ -13,6 +13,7 @@ import io.strongroom.secrets.SecretBox;
 import io.strongroom.tenant.PlanCatalog;
 import io.strongroom.tenant.TenantRepository;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,17 +47,19 @@ class TargetConfiguration {
 
 	@Bean
 	Targets targets(BackupDatabaseRepository databases, DestinationRepository destinations,
-			EncryptionKeyRepository keys, NotificationSettingsRepository notifications, TenantRepository tenants,
-			PlanCatalog plans, TargetSecrets secrets, Schedules schedules, TargetProperties properties, JsonMapper json,
+			EncryptionKeyRepository keys, TenantRepository tenants, PlanCatalog plans, TargetSecrets secrets,
+			Schedules schedules, TargetProperties properties, JsonMapper json,
 			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
 			@Value("${strongroom.run.launcher:local}") String launcher,
-			@Value("${strongroom.run.client-directories:}") List<String> clientDirectories) {
+			@Value("${strongroom.run.client-directories:}") List<String> clientDirectories,
+			ApplicationEventPublisher events) {
 		// "Test connection" names the dump tool the runner would pick: it reads where the
 		// run module starts runners and where they look for tools.
 		ConnectionProbe.Clients dumpClients = new ConnectionProbe.Clients("local".equalsIgnoreCase(launcher.trim()),
 				clientDirectories.stream().filter((directory) -> !directory.isBlank()).map(Path::of).toList());
-		return new Targets(databases, destinations, keys, notifications, tenants, plans, secrets, schedules, properties,
-				json, new TransactionTemplate(transactionManager), clock.getIfAvailable(Clock::systemUTC), dumpClients);
+		return new Targets(databases, destinations, keys, tenants, plans, secrets, schedules, properties, json,
+				new TransactionTemplate(transactionManager), clock.getIfAvailable(Clock::systemUTC), dumpClients,
+				events);
 	}
 
 }

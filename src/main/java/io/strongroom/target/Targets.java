@@ -32,6 +32,7 @@ import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantRepository;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,8 +56,6 @@ public class Targets {
 
 	private static final Pattern REGION = Pattern.compile("[a-z0-9-]{2,32}");
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}");
-
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
@@ -68,8 +67,6 @@ public class Targets {
 	private final DestinationRepository destinations;
 
 	private final EncryptionKeyRepository keys;
-
-	private final NotificationSettingsRepository notifications;
 
 	private final TenantRepository tenants;
 
@@ -93,14 +90,15 @@ public class Targets {
 
 	private final ConnectionProbe.Clients dumpClients;
 
+	private final ApplicationEventPublisher events;
+
 	Targets(BackupDatabaseRepository databases, DestinationRepository destinations, EncryptionKeyRepository keys,
-			NotificationSettingsRepository notifications, TenantRepository tenants, PlanCatalog plans,
-			TargetSecrets secrets, Schedules schedules, TargetProperties properties, JsonMapper json,
-			TransactionTemplate transactions, Clock clock, ConnectionProbe.Clients dumpClients) {
+			TenantRepository tenants, PlanCatalog plans, TargetSecrets secrets, Schedules schedules,
+			TargetProperties properties, JsonMapper json, TransactionTemplate transactions, Clock clock,
+			ConnectionProbe.Clients dumpClients, ApplicationEventPublisher events) {
 		this.databases = databases;
 		this.destinations = destinations;
 		this.keys = keys;
-		this.notifications = notifications;
 		this.tenants = tenants;
 		this.plans = plans;
 		this.secrets = secrets;
@@ -112,6 +110,7 @@ public class Targets {
 		this.reads.setReadOnly(true);
 		this.clock = clock;
 		this.dumpClients = dumpClients;
+		this.events = events;
 	}
 
 	// Databases
@@ -267,6 +266,7 @@ public class Targets {
 			this.databases.findByTenantIdAndLabel(tenant.value(), label.value()).ifPresent((database) -> {
 				this.schedules.remove(database.id().value());
 				this.databases.delete(database);
+				this.events.publishEvent(new DatabaseRemoved(tenant, database.id(), label));
 			});
 			Map<String, @Nullable Secret> sealed = new LinkedHashMap<>();
 			sealed.put(TargetSecrets.urlName(label), null);
@@ -512,37 +512,6 @@ public class Targets {
 			return (replaced != null && !replaced.equals(fingerprint)) ? replaced : null;
 		});
 		return new IssuedEncryptionKey(key, fingerprint, previous);
-	}
-
-	// Notification recipients
-
-	public List<String> recipients(TenantId tenant) {
-		return this.reads.execute((status) -> this.notifications.findById(tenant.value())
-			.map(NotificationSettings::recipients)
-			.orElse(List.of()));
-	}
-
-	public List<String> setRecipients(TenantId tenant, List<String> recipients) {
-		LinkedHashSet<String> cleaned = new LinkedHashSet<>();
-		for (String recipient : recipients) {
-			String address = (recipient != null) ? recipient.trim() : "";
-			if (!EMAIL.matcher(address).matches()) {
-				throw new InvalidSettingsException("recipients",
-						"Not an email address: " + address.substring(0, Math.min(address.length(), 80)));
-			}
-			cleaned.add(address);
-		}
-		if (cleaned.size() > 20) {
-			throw new InvalidSettingsException("recipients", "At most 20 recipients");
-		}
-		List<String> result = List.copyOf(cleaned);
-		this.transactions.executeWithoutResult((status) -> {
-			NotificationSettings settings = this.notifications.findById(tenant.value())
-				.orElseGet(() -> NotificationSettings.of(tenant));
-			settings.recipientsChanged(result, this.clock.instant());
-			this.notifications.save(settings);
-		});
-		return result;
 	}
 
 	// For the run module

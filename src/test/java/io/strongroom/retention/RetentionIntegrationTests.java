@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import io.strongroom.retention.PruneReport.Status;
 import io.strongroom.support.TestDatabases;
+import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.DatabaseRemoved;
+import io.strongroom.target.TargetId;
 import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantPlanChanged;
@@ -79,6 +82,21 @@ class RetentionIntegrationTests {
 		RetentionSettings stored = this.policies.update(tenant, "DATABASE", RetentionPolicy.empty().withKeepMonthly(3),
 				ZoneId.of("Europe/Berlin"));
 		assertThat(this.policies.settingsFor(tenant, "DATABASE")).isEqualTo(stored);
+	}
+
+	@Test
+	void aRemovedDatabaseTakesItsPolicyWithIt() {
+		TenantId tenant = tenant("pro");
+		this.policies.update(tenant, "PURPLE", RetentionPolicy.empty().withKeepMonthly(12), ZoneId.of("UTC"));
+		this.policies.update(tenant, "DATABASE", RetentionPolicy.empty().withKeepDaily(3), ZoneId.of("UTC"));
+
+		this.transactions.executeWithoutResult((tx) -> this.events
+			.publishEvent(new DatabaseRemoved(tenant, new TargetId(UUID.randomUUID()), new DatabaseLabel("PURPLE"))));
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.policies.settingsFor(tenant, "PURPLE"))
+				.isEqualTo(new RetentionSettings(RetentionPolicy.autobusDefaults(), ZoneId.of("Z"))));
+		assertThat(this.policies.settingsFor(tenant, "DATABASE").policy().keepDaily()).isEqualTo(3);
 	}
 
 	@Test
