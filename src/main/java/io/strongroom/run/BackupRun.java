@@ -409,6 +409,11 @@ class BackupRun {
 		return new DatabaseLabel(this.databaseLabel);
 	}
 
+	/** The target id while the run is active, otherwise null (see the class comment). */
+	@Nullable UUID activeTargetId() {
+		return this.activeTargetId;
+	}
+
 	RunOrigin origin() {
 		return this.origin;
 	}

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -135,9 +136,17 @@ class RunConfiguration {
 	}
 
 	@Bean
+	ScheduledRuns scheduledRuns(Targets targets, NamedParameterJdbcTemplate jdbc, RunLifecycle lifecycle,
+			RunDispatcher dispatcher) {
+		return new ScheduledRuns(targets, jdbc, lifecycle, dispatcher, this.transactions);
+	}
+
+	@Bean
 	Runs runs(BackupRunRepository runs, RunLifecycle lifecycle, RunDispatcher dispatcher, RunLog log, Targets targets,
-			DestinationClient destinations, ApplicationEventPublisher events, JsonMapper json) {
-		return new Runs(runs, lifecycle, dispatcher, log, targets, destinations, events, this.transactions, json);
+			DestinationClient destinations, ApplicationEventPublisher events, JsonMapper json,
+			ScheduledRuns scheduled) {
+		return new Runs(runs, lifecycle, dispatcher, log, targets, destinations, events, this.transactions, json,
+				scheduled);
 	}
 
 	@Bean

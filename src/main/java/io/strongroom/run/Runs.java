@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.strongroom.schedule.BackupSlotDue;
 import io.strongroom.target.DatabaseLabel;
 import io.strongroom.target.DatabaseView;
 import io.strongroom.target.DestinationAccess;
@@ -64,9 +65,11 @@ public class Runs {
 
 	private final JsonMapper json;
 
+	private final ScheduledRuns scheduled;
+
 	Runs(BackupRunRepository runs, RunLifecycle lifecycle, RunDispatcher dispatcher, RunLog log, Targets targets,
 			DestinationClient destinations, ApplicationEventPublisher events, TransactionTemplate transactions,
-			JsonMapper json) {
+			JsonMapper json, ScheduledRuns scheduled) {
 		this.runs = runs;
 		this.lifecycle = lifecycle;
 		this.dispatcher = dispatcher;
@@ -76,6 +79,7 @@ public class Runs {
 		this.events = events;
 		this.transactions = transactions;
 		this.json = json;
+		this.scheduled = scheduled;
 	}
 
 	/**
@@ -89,44 +93,37 @@ public class Runs {
 		DatabaseView database = this.targets.database(tenant, label)
 			.orElseThrow(() -> new TargetNotFoundException("No database labelled " + label + " on this add-on"));
 		this.targets.runnable(tenant, database.id());
-		return enqueue(tenant, database.id(), label, RunOrigin.MANUAL, null).orElseThrow();
+		return enqueue(tenant, database.id(), label);
 	}
 
 	/**
-	 * A schedule slot fell due. Idempotent on {@code (target, slot)}: a repeated slot
-	 * returns the run it made. While a run of the database is still active the slot joins
-	 * it (no second run); a database removed meanwhile makes no run.
+	 * A schedule slot fell due: the batch path ({@link ScheduledRuns}) with one slot.
+	 * Idempotent on {@code (target, slot)}: a repeated slot returns the run it made.
+	 * While a run of the database is still active the slot joins it (no second run); a
+	 * database removed meanwhile makes no run.
 	 */
 	public Optional<RunView> slotDue(TenantId tenant, TargetId target, Instant slot) {
-		Optional<DatabaseLabel> label = this.targets.label(tenant, target);
-		if (label.isEmpty()) {
-			logger.info("Slot {} of removed database {} ignored", slot, target);
+		List<SlotRunPlan.Decision> decisions = this.scheduled
+			.slotsDue(List.of(new BackupSlotDue(tenant, target.value(), slot)));
+		if (decisions.get(0) instanceof SlotRunPlan.Removed) {
 			return Optional.empty();
 		}
-		return enqueue(tenant, target, label.get(), RunOrigin.SCHEDULE, slot);
+		return this.transactions.execute((status) -> this.runs.findByTargetIdAndSlot(target.value(), slot)
+			.or(() -> this.runs.findByActiveTargetId(target.value()))
+			.map(this::view));
 	}
 
-	private Optional<RunView> enqueue(TenantId tenant, TargetId target, DatabaseLabel label, RunOrigin origin,
-			@Nullable Instant slot) {
+	private RunView enqueue(TenantId tenant, TargetId target, DatabaseLabel label) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				boolean[] created = new boolean[1];
 				RunView view = this.transactions.execute((status) -> {
-					if (slot != null) {
-						Optional<BackupRun> same = this.runs.findByTargetIdAndSlot(target.value(), slot);
-						if (same.isPresent()) {
-							return view(same.get());
-						}
-					}
 					Optional<BackupRun> active = this.runs.findByActiveTargetId(target.value());
 					if (active.isPresent()) {
-						if (slot != null) {
-							logger.info("Slot {} of {} joins run {}, which is still {}", slot, target,
-									active.get().id(), active.get().state());
-						}
 						return view(active.get());
 					}
-					BackupRun run = BackupRun.queued(tenant, target, label, origin, slot, this.lifecycle.now());
+					BackupRun run = BackupRun.queued(tenant, target, label, RunOrigin.MANUAL, null,
+							this.lifecycle.now());
 					this.runs.saveAndFlush(run);
 					created[0] = true;
 					return view(run);
@@ -134,11 +131,11 @@ public class Runs {
 				if (created[0]) {
 					this.dispatcher.wakeUp();
 				}
-				return Optional.ofNullable(view);
+				return view;
 			}
 			catch (DataIntegrityViolationException ex) {
-				// Another process queued the run (or a run of this database) at the same
-				// moment; the next attempt finds it.
+				// Another process queued a run of this database at the same moment; the
+				// next attempt finds it.
 				if (attempt >= 3) {
 					throw ex;
 				}

@@ -7,11 +7,12 @@ import java.util.UUID;
 import io.strongroom.tenant.TenantId;
 
 /**
- * Published once per schedule slot that fell due, through Spring Modulith's event
- * publication registry in the same transaction that advances the schedule, so a listener
- * that fails is retried and a slot is never published twice in normal operation.
- * Listeners must still be idempotent on {@code (targetId, slot)}: a retried publication
- * delivers the same event again.
+ * One schedule slot that fell due. The dispatcher publishes slots in batches, as
+ * {@link BackupSlotsDue}; listeners must be idempotent on {@code (targetId, slot)}.
+ * <p>
+ * Earlier versions published each slot on its own as this event. Publications of that
+ * kind still in the registry when a new version starts are delivered again, so the run
+ * module keeps a listener for it.
  *
  * @param tenant the add-on resource the target belongs to
  * @param targetId the database (target) to back up

@@ -9,9 +9,10 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * Quartz adapter: delivers {@link BackupSlotDue} events whose listener failed again. On
- * the clustered store one web process does it at a time, so a failure is resubmitted once
- * per round, not once per process.
+ * Quartz adapter: delivers {@link BackupSlotsDue} events (and single
+ * {@link BackupSlotDue} ones an earlier version published) whose listener failed again.
+ * On the clustered store one web process does it at a time, so a failure is resubmitted
+ * once per round, not once per process.
  */
 @DisallowConcurrentExecution
 class RetryFailedSlotsJob extends QuartzJobBean {
@@ -33,7 +34,7 @@ class RetryFailedSlotsJob extends QuartzJobBean {
 	}
 
 	private boolean retryable(EventPublication publication) {
-		return publication.getEvent() instanceof BackupSlotDue
+		return (publication.getEvent() instanceof BackupSlotsDue || publication.getEvent() instanceof BackupSlotDue)
 				&& publication.getCompletionAttempts() < this.properties.maxDeliveryAttempts();
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param shards how many dispatcher jobs split the schedules between them; Quartz hands
  * each to one web process at a time, so up to this many processes share the work
  * @param batchSize how many due schedules one transaction claims and publishes
- * @param retryFailedEvery how often failed {@link BackupSlotDue} deliveries are
+ * @param retryFailedEvery how often failed {@link BackupSlotsDue} deliveries are
  * resubmitted (also the minimum age of a failure before it is retried)
  * @param maxDeliveryAttempts resubmissions of one failed delivery before it is left for
  * an operator

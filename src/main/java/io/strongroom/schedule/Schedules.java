@@ -9,7 +9,7 @@ import io.strongroom.tenant.TenantId;
 
 /**
  * The schedules of targets (databases), and the only way to change them. Each due slot is
- * published once as {@link BackupSlotDue}.
+ * published once, as part of a {@link BackupSlotsDue} batch.
  * <p>
  * Contract: every method joins the caller's transaction (so a target and its schedule
  * commit together) and is idempotent.

@@ -17,16 +17,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns due schedules into {@link BackupSlotDue} events, one shard at a time.
+ * Turns due schedules into {@link BackupSlotsDue} events, one shard at a time.
  * <p>
  * Each batch is one transaction that (1) reads up to {@code batchSize} due schedules of
  * the shard, (2) decides each one's slot ({@link SlotDecision}), (3) moves each row to
  * its next slot only if its {@code next_slot_at} is still the one read (compare-and-set),
- * and (4) publishes an event for each row it moved. Spring Modulith writes the event
- * publications into the same transaction, so a slot is published if and only if its row
- * moved: a crash before commit leaves the slot due, a crash after leaves an incomplete
- * publication that is delivered again, and a second dispatcher on the same rows moves
- * nothing and publishes nothing.
+ * and (4) publishes one event with the slots of the rows it moved (several events of at
+ * most {@link #SLOTS_PER_EVENT} when the batch is larger). Spring Modulith writes the
+ * event publications into the same transaction, so a slot is published if and only if its
+ * row moved: a crash before commit leaves the slot due, a crash after leaves an
+ * incomplete publication that is delivered again, and a second dispatcher on the same
+ * rows moves nothing and publishes nothing. One publication per batch, not per slot, lets
+ * the listener create a batch's runs in one transaction (docs/schedules.md).
  */
 @Component
 class SlotDispatcher {
@@ -35,6 +37,12 @@ class SlotDispatcher {
 
 	/** How far an unreadable schedule is pushed so that it does not block its shard. */
 	private static final Duration POSTPONE_UNREADABLE = Duration.ofHours(1);
+
+	/**
+	 * The most slots in one event: keeps a serialized publication well under the
+	 * registry's column size (about 130 bytes a slot) whatever the batch size.
+	 */
+	static final int SLOTS_PER_EVENT = 500;
 
 	private final ScheduleRepository schedules;
 
@@ -106,14 +114,17 @@ class SlotDispatcher {
 			return new Batch(0, 0);
 		}
 		boolean[] moved = this.schedules.advance(advances, now);
-		int published = 0;
+		List<BackupSlotDue> slots = new ArrayList<>(moved.length);
 		for (int i = 0; i < moved.length; i++) {
 			if (moved[i]) {
-				this.events.publishEvent(
-						new BackupSlotDue(rows.get(i).tenant(), rows.get(i).targetId(), advances.get(i).slot()));
-				published++;
+				slots.add(new BackupSlotDue(rows.get(i).tenant(), rows.get(i).targetId(), advances.get(i).slot()));
 			}
 		}
+		for (int from = 0; from < slots.size(); from += SLOTS_PER_EVENT) {
+			this.events
+				.publishEvent(new BackupSlotsDue(slots.subList(from, Math.min(slots.size(), from + SLOTS_PER_EVENT))));
+		}
+		int published = slots.size();
 		if (skipped > 0) {
 			log.info("{} schedule(s) had missed more than one slot (downtime?); each runs once, for its most recent "
 					+ "missed slot", skipped);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -131,12 +132,27 @@ public class Targets {
 	}
 
 	/**
-	 * Only the label of a database, in one read: what a due schedule slot needs (it runs
-	 * for every slot of every add-on, so it skips building the whole view).
+	 * The labels of many databases in one read: what a batch of due schedule slots needs.
+	 * A database that no longer exists, or that belongs to another tenant than the one
+	 * given for it, is left out of the answer.
+	 * @param owners each database and the tenant it is expected to belong to
 	 */
-	public Optional<DatabaseLabel> label(TenantId tenant, TargetId target) {
-		return this.reads.execute((status) -> this.databases.findByTenantIdAndId(tenant.value(), target.value())
-			.map(BackupDatabase::label));
+	public Map<TargetId, DatabaseLabel> labels(Map<TargetId, TenantId> owners) {
+		if (owners.isEmpty()) {
+			return Map.of();
+		}
+		List<UUID> ids = owners.keySet().stream().map(TargetId::value).toList();
+		return this.reads.execute((status) -> {
+			Map<TargetId, DatabaseLabel> labels = new HashMap<>();
+			for (BackupDatabaseRepository.LabelRow row : this.databases.findLabels(ids)) {
+				TargetId id = new TargetId(row.getId());
+				TenantId owner = owners.get(id);
+				if (owner != null && owner.value().equals(row.getTenantId())) {
+					labels.put(id, new DatabaseLabel(row.getLabel()));
+				}
+			}
+			return labels;
+		});
 	}
 
 	public Optional<DatabaseView> database(TenantId tenant, TargetId target) {

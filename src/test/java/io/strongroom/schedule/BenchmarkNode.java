@@ -1,5 +1,6 @@
 package io.strongroom.schedule;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Import;
 /**
  * One web process of the schedule benchmark ({@link ScheduleBenchmark} starts it as its
  * own JVM): the whole application, including the run module's real
- * {@code BackupSlotListener} that creates a {@code run_backup} row per slot, with the
- * {@link SteppingClock} and a launcher that launches nothing
+ * {@code BackupSlotListener} that creates the {@code run_backup} rows of each batch of
+ * slots, with the {@link SteppingClock} (started when the harness writes
+ * {@code bench.start-file}) and a launcher that launches nothing
  * ({@link io.strongroom.run.BenchmarkLauncher}). Arguments: {@code --key=value} Spring
  * properties, including {@code bench.*}.
  */
@@ -47,7 +49,7 @@ public final class BenchmarkNode {
 		@Bean
 		@Primary
 		Clock benchmarkClock(Environment environment) {
-			return new SteppingClock(Instant.parse(environment.getRequiredProperty("bench.start")),
+			return SteppingClock.startingFrom(Path.of(environment.getRequiredProperty("bench.start-file")),
 					Instant.parse(environment.getRequiredProperty("bench.first-slot")),
 					Duration.parse(environment.getRequiredProperty("bench.lead")),
 					Duration.parse(environment.getRequiredProperty("bench.phase")));

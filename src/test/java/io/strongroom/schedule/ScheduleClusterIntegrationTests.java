@@ -21,6 +21,8 @@ import io.strongroom.tenant.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,8 +31,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two web processes (two application contexts) on one PostgreSQL database, sharing
- * Quartz's clustered store: every slot gives exactly one {@link BackupSlotDue}, also when
- * a process dies in the middle of a slot and another one is started.
+ * Quartz's clustered store: every slot is published exactly once (in a
+ * {@link BackupSlotsDue} batch), also when a process dies in the middle of a slot and
+ * another one is started.
  */
 class ScheduleClusterIntegrationTests {
 
@@ -207,11 +210,20 @@ class ScheduleClusterIntegrationTests {
 		return ReceivedSlots.ALL.stream().filter((r) -> targets.contains(r.event().targetId())).toList();
 	}
 
+	/**
+	 * Slots published for the test's own listener (one publication per listener and
+	 * batch), each checked to be in one publication only.
+	 */
 	private static long publications(ConfigurableApplicationContext context) {
-		return context.getBean(JdbcTemplate.class)
-			// one publication per listener: count the test's own, not the run module's
-			.queryForObject("SELECT COUNT(*) FROM event_publication WHERE event_type = ? AND listener_id LIKE ?",
-					Long.class, BackupSlotDue.class.getName(), "%ReceivedSlots%");
+		JsonMapper json = context.getBean(JsonMapper.class);
+		List<BackupSlotDue> slots = context.getBean(JdbcTemplate.class)
+			.queryForList("SELECT serialized_event FROM event_publication WHERE event_type = ? AND listener_id LIKE ?",
+					String.class, BackupSlotsDue.class.getName(), "%ReceivedSlots%")
+			.stream()
+			.flatMap((event) -> json.readValue(event, BackupSlotsDue.class).slots().stream())
+			.toList();
+		assertThat(slots).doesNotHaveDuplicates();
+		return slots.size();
 	}
 
 	private static void sleep(Duration duration) {

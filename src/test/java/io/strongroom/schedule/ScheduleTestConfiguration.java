@@ -16,7 +16,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * A clock tests move ({@link #CLOCK}, shared by every context in the JVM) and a listener
- * that records every {@link BackupSlotDue} it is handed, as the run module would.
+ * that records every slot of every {@link BackupSlotsDue} it is handed, as the run module
+ * would.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class ScheduleTestConfiguration {
@@ -39,7 +40,9 @@ class ScheduleTestConfiguration {
 
 		static final Queue<Received> ALL = new ConcurrentLinkedQueue<>();
 
-		/** Targets whose first delivery fails, to prove redelivery. */
+		/**
+		 * Targets whose first delivery fails (with its whole batch), to prove redelivery.
+		 */
 		static final Queue<UUID> FAIL_ONCE = new ConcurrentLinkedQueue<>();
 
 		private final String node;
@@ -49,10 +52,13 @@ class ScheduleTestConfiguration {
 		}
 
 		@ApplicationModuleListener
-		void on(BackupSlotDue event) {
-			ALL.add(new Received(event, this.node, Instant.now()));
-			if (FAIL_ONCE.remove(event.targetId())) {
-				throw new IllegalStateException("First delivery of " + event.targetId() + " fails on purpose");
+		void on(BackupSlotsDue event) {
+			Instant now = Instant.now();
+			event.slots().forEach((slot) -> ALL.add(new Received(slot, this.node, now)));
+			for (BackupSlotDue slot : event.slots()) {
+				if (FAIL_ONCE.remove(slot.targetId())) {
+					throw new IllegalStateException("First delivery of " + slot.targetId() + " fails on purpose");
+				}
 			}
 		}
 
