@@ -115,7 +115,10 @@ public class Notifications {
 		}
 	}
 
-	/** A schedule slot passed without a run (see {@link MissedSlots}). */
+	/**
+	 * Schedule slots passed without a run (see {@link MissedSlots}): one log line and at
+	 * most one notice, however many slots.
+	 */
 	@Transactional
 	public void slotMissed(SlotMissed missed) {
 		Tenant tenant = tenant(missed.tenant());
@@ -123,17 +126,19 @@ public class Notifications {
 			return;
 		}
 		String label = missed.databaseLabel();
-		String event = "missed:" + missed.tenant() + ":" + label + ":" + missed.slot();
+		String event = "missed:" + missed.tenant() + ":" + label + ":" + missed.last();
 		logLine(tenant, label, "log:" + event, missed.detectedAt(), LogLines.slotMissed(missed));
 		Health before = this.health.lock(missed.tenant(), label);
 		Decision decision = NoticeDecision.slotMissed(before, missed, this.properties.remindEvery());
 		this.health.save(missed.tenant(), label, decision.after(), now());
 		for (NoticeKind kind : decision.notices()) {
 			Health after = decision.after();
+			boolean missedNotice = kind == NoticeKind.SCHEDULE_MISSED;
 			notice(tenant,
 					new Notice(kind, tenant.name(), tenant.appName(), label, null, missed.detectedAt(),
-							after.failureKind(), after.failureMessage(), after.failingSince(), after.failures(),
-							this.strongroom.baseUrl()),
+							missedNotice ? "SCHEDULE_MISSED" : after.failureKind(),
+							missedNotice ? missed.detail() : after.failureMessage(), after.failingSince(),
+							after.failures(), this.strongroom.baseUrl()),
 					event + ":" + kind);
 		}
 	}
