@@ -1,5 +1,6 @@
 package io.strongroom.heroku;
 
+import java.util.List;
 import java.util.Map;
 
 import io.strongroom.tenant.TenantId;
@@ -27,6 +28,12 @@ public interface HerokuPlatformClient {
 
 	/** {@code GET /addons/{uuid}}: the add-on, its app and its state. */
 	HerokuAddon addon(TenantId addon);
+
+	/**
+	 * {@code GET /addons/{uuid}/addon-attachments}: every app the add-on is attached to,
+	 * and under which name (the prefix of its config vars there).
+	 */
+	List<HerokuAttachment> attachments(TenantId addon);
 
 	/** {@code GET /apps/{app}}: the app, with its owner's email (for mail, never SSO). */
 	HerokuApp app(TenantId addon, String appIdOrName);

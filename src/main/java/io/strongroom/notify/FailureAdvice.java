@@ -44,6 +44,14 @@ final class FailureAdvice {
 	}
 
 	static List<String> steps(@Nullable String kind) {
+		return steps(kind, null);
+	}
+
+	/**
+	 * @param urlConfigVar the config var on the customer's app that holds the database's
+	 * URL, as named there (Heroku mode), or {@code null}
+	 */
+	static List<String> steps(@Nullable String kind, @Nullable String urlConfigVar) {
 		return switch ((kind != null) ? kind : "") {
 			case "INTERNAL" -> List.of("Nothing needs to change on your side; the next scheduled backup tries again.",
 					"If it keeps failing, contact support and quote the run id.");
@@ -53,7 +61,9 @@ final class FailureAdvice {
 					"Make sure the database accepts connections from Heroku dynos (firewalls, IP allow-lists).");
 			case "AUTHENTICATION_FAILED" -> List.of(
 					"If you changed or rotated the database password, save the new connection string in the"
-							+ " Strongroom dashboard: it updates STRONGROOM_DATABASE_URL on your app.",
+							+ " Strongroom dashboard: "
+							+ ((urlConfigVar != null) ? "it updates " + urlConfigVar + " on your app."
+									: "the next backup uses it."),
 					"Then start a backup from the dashboard to check it.");
 			case "PERMISSION_DENIED" ->
 				List.of("Grant the backup user read access to every table (PostgreSQL 14 and later:"

@@ -53,7 +53,14 @@ final class LogLines {
 	static String slotMissed(SlotMissed missed) {
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 		fields.put("database", missed.databaseLabel());
-		fields.put("slot", missed.slot());
+		if (missed.slots().size() == 1) {
+			fields.put("slot", missed.first());
+		}
+		else {
+			fields.put("slots", missed.slots().size());
+			fields.put("first", missed.first());
+			fields.put("last", missed.last());
+		}
 		fields.put("grace", seconds(missed.grace()));
 		return "backup missed " + logfmt(fields);
 	}

@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param failingSince the first failure of the streak, or {@code null}
  * @param failures failures in the streak so far
  * @param dashboardUrl where the customer can act
+ * @param urlConfigVar the config var on the customer's app that holds the database's URL,
+ * as named there (the add-on's attachment name is its prefix), or {@code null} when
+ * Strongroom keeps the URL itself
  */
 record Notice(NoticeKind kind, String addonName, @Nullable String appName, String databaseLabel, @Nullable UUID runId,
 		Instant at, @Nullable String failure, @Nullable String message, @Nullable Instant failingSince, int failures,
-		URI dashboardUrl) {
+		URI dashboardUrl, @Nullable String urlConfigVar) {
 
 	Notice {
 		Objects.requireNonNull(kind, "kind");

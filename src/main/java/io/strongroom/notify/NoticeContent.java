@@ -57,7 +57,7 @@ record NoticeContent(String subject, String headline, List<Fact> facts, String w
 				subject = "Backup of " + where + " failed";
 				headline = "The backup of " + where + " failed at " + time(notice.at()) + ".";
 				why = FailureAdvice.cause(notice.failure());
-				whatToDo.addAll(FailureAdvice.steps(notice.failure()));
+				whatToDo.addAll(FailureAdvice.steps(notice.failure(), notice.urlConfigVar()));
 				failureFacts(facts, notice);
 			}
 			case STILL_FAILING -> {
@@ -68,7 +68,7 @@ record NoticeContent(String subject, String headline, List<Fact> facts, String w
 				why = "There is no new backup since then; the newest successful backup is older than "
 						+ time(Objects.requireNonNull(notice.failingSince())) + ". "
 						+ FailureAdvice.cause(notice.failure());
-				whatToDo.addAll(FailureAdvice.steps(notice.failure()));
+				whatToDo.addAll(FailureAdvice.steps(notice.failure(), notice.urlConfigVar()));
 				whatToDo.add("You get this reminder until a backup succeeds.");
 				failureFacts(facts, notice);
 			}

@@ -49,23 +49,29 @@ final class NoticeDecision {
 			return new Decision(after, before.failing() ? List.of(NoticeKind.RECOVERED) : List.of());
 		}
 		NoticeKind first = (outcome.result() == Result.STALLED) ? NoticeKind.STALLED : NoticeKind.FIRST_FAILURE;
-		return failed(before, first, failureKind(outcome), outcome.message(), outcome.at(), outcome, remindEvery);
+		return failed(before, first, failureKind(outcome), outcome.message(), outcome.at(), outcome, 1, remindEvery);
 	}
 
+	/**
+	 * Missed slots after the latest outcome count as failures, one each, and the newest
+	 * becomes the latest outcome. Slots that all lie before it (a backup ended since: the
+	 * catch-up run after downtime, typically) change nothing about the database's state,
+	 * but a working database is told once that they passed without a backup; a failing
+	 * one is being told already.
+	 */
 	static Decision slotMissed(Health before, SlotMissed missed, Duration remindEvery) {
 		Instant latest = before.lastOutcomeAt();
-		if (latest != null && !missed.slot().isAfter(latest)) {
-			// a run ended after the slot (the slot was not missed in any sense that
-			// matters now), or this slot was counted already (a repeated sweep)
-			return new Decision(before, List.of());
+		int fresh = (int) missed.slots().stream().filter((slot) -> latest == null || slot.isAfter(latest)).count();
+		if (fresh == 0) {
+			return new Decision(before, before.failing() ? List.of() : List.of(NoticeKind.SCHEDULE_MISSED));
 		}
-		Decision decision = failed(before, NoticeKind.SCHEDULE_MISSED, "SCHEDULE_MISSED",
-				"no backup started within " + missed.grace().toMinutes() + " minutes of the slot at " + missed.slot(),
-				missed.detectedAt(), null, remindEvery);
-		// the slot counts as the latest outcome, so the same slot is never counted twice
+		Decision decision = failed(before, NoticeKind.SCHEDULE_MISSED, "SCHEDULE_MISSED", missed.detail(),
+				missed.detectedAt(), null, fresh, remindEvery);
+		// the newest slot counts as the latest outcome, so the same slot is never counted
+		// twice
 		Health after = decision.after();
 		return new Decision(new Health(after.status(), after.failingSince(), after.failures(), after.lastNoticeAt(),
-				after.failureKind(), after.failureMessage(), after.lastRunId(), missed.slot(), after.verification(),
+				after.failureKind(), after.failureMessage(), after.lastRunId(), missed.last(), after.verification(),
 				after.verificationNoticeAt()), decision.notices());
 	}
 
@@ -98,17 +104,17 @@ final class NoticeDecision {
 	}
 
 	private static Decision failed(Health before, NoticeKind first, String kind, @Nullable String message, Instant at,
-			@Nullable BackupOutcome outcome, Duration remindEvery) {
+			@Nullable BackupOutcome outcome, int count, Duration remindEvery) {
 		UUID runId = (outcome != null) ? outcome.runId() : before.lastRunId();
 		Instant outcomeAt = (outcome != null) ? outcome.at() : before.lastOutcomeAt();
 		if (!before.failing()) {
-			Health after = new Health(Status.FAILING, at, 1, at, kind, message, runId, outcomeAt, before.verification(),
-					before.verificationNoticeAt());
+			Health after = new Health(Status.FAILING, at, count, at, kind, message, runId, outcomeAt,
+					before.verification(), before.verificationNoticeAt());
 			return new Decision(after, List.of(first));
 		}
 		Instant last = before.lastNoticeAt();
 		boolean remind = last == null || !at.isBefore(last.plus(remindEvery));
-		Health after = new Health(Status.FAILING, before.failingSince(), before.failures() + 1, remind ? at : last,
+		Health after = new Health(Status.FAILING, before.failingSince(), before.failures() + count, remind ? at : last,
 				kind, message, runId, outcomeAt, before.verification(), before.verificationNoticeAt());
 		return new Decision(after, remind ? List.of(NoticeKind.STILL_FAILING) : List.of());
 	}

@@ -10,6 +10,9 @@ import java.util.Optional;
 import io.strongroom.notify.DeliveryStore.NewDelivery;
 import io.strongroom.notify.NoticeDecision.Decision;
 import io.strongroom.system.StrongroomProperties;
+import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.DatabaseView;
+import io.strongroom.target.Targets;
 import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantRepository;
@@ -43,6 +46,8 @@ public class Notifications {
 
 	private final ObjectProvider<WebhookEndpoints> webhooks;
 
+	private final ObjectProvider<Targets> targets;
+
 	private final MailRenderer renderer;
 
 	private final NotifyProperties properties;
@@ -54,13 +59,14 @@ public class Notifications {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	Notifications(HealthStore health, DeliveryStore deliveries, Recipients recipients, TenantRepository tenants,
-			ObjectProvider<WebhookEndpoints> webhooks, NotifyProperties properties, StrongroomProperties strongroom,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<WebhookEndpoints> webhooks, ObjectProvider<Targets> targets, NotifyProperties properties,
+			StrongroomProperties strongroom, ObjectProvider<Clock> clock) {
 		this.health = health;
 		this.deliveries = deliveries;
 		this.recipients = recipients;
 		this.tenants = tenants;
 		this.webhooks = webhooks;
+		this.targets = targets;
 		this.renderer = new MailRenderer(properties.mail().subjectPrefix());
 		this.properties = properties;
 		this.strongroom = strongroom;
@@ -86,10 +92,9 @@ public class Notifications {
 		for (NoticeKind kind : decision.notices()) {
 			boolean failure = kind != NoticeKind.RECOVERED;
 			Health streak = (kind == NoticeKind.RECOVERED) ? before : decision.after();
-			notice(tenant,
-					new Notice(kind, tenant.name(), tenant.appName(), label, outcome.runId(), outcome.at(),
-							failure ? NoticeDecision.failureKind(outcome) : null, failure ? outcome.message() : null,
-							streak.failingSince(), streak.failures(), this.strongroom.baseUrl()),
+			notice(tenant, new Notice(kind, tenant.name(), tenant.appName(), label, outcome.runId(), outcome.at(),
+					failure ? NoticeDecision.failureKind(outcome) : null, failure ? outcome.message() : null,
+					streak.failingSince(), streak.failures(), this.strongroom.baseUrl(), urlConfigVar(tenant, label)),
 					"backup:" + outcome.runId() + ":" + kind);
 		}
 	}
@@ -110,12 +115,16 @@ public class Notifications {
 		for (NoticeKind kind : decision.notices()) {
 			notice(tenant,
 					new Notice(kind, tenant.name(), tenant.appName(), label, outcome.runId(), outcome.at(),
-							"VERIFICATION_FAILED", outcome.detail(), null, 0, this.strongroom.baseUrl()),
+							"VERIFICATION_FAILED", outcome.detail(), null, 0, this.strongroom.baseUrl(),
+							urlConfigVar(tenant, label)),
 					"verification:" + outcome.runId() + ":" + kind);
 		}
 	}
 
-	/** A schedule slot passed without a run (see {@link MissedSlots}). */
+	/**
+	 * Schedule slots passed without a run (see {@link MissedSlots}): one log line and at
+	 * most one notice, however many slots.
+	 */
 	@Transactional
 	public void slotMissed(SlotMissed missed) {
 		Tenant tenant = tenant(missed.tenant());
@@ -123,17 +132,19 @@ public class Notifications {
 			return;
 		}
 		String label = missed.databaseLabel();
-		String event = "missed:" + missed.tenant() + ":" + label + ":" + missed.slot();
+		String event = "missed:" + missed.tenant() + ":" + label + ":" + missed.last();
 		logLine(tenant, label, "log:" + event, missed.detectedAt(), LogLines.slotMissed(missed));
 		Health before = this.health.lock(missed.tenant(), label);
 		Decision decision = NoticeDecision.slotMissed(before, missed, this.properties.remindEvery());
 		this.health.save(missed.tenant(), label, decision.after(), now());
 		for (NoticeKind kind : decision.notices()) {
 			Health after = decision.after();
+			boolean missedNotice = kind == NoticeKind.SCHEDULE_MISSED;
 			notice(tenant,
 					new Notice(kind, tenant.name(), tenant.appName(), label, null, missed.detectedAt(),
-							after.failureKind(), after.failureMessage(), after.failingSince(), after.failures(),
-							this.strongroom.baseUrl()),
+							missedNotice ? "SCHEDULE_MISSED" : after.failureKind(),
+							missedNotice ? missed.detail() : after.failureMessage(), after.failingSince(),
+							after.failures(), this.strongroom.baseUrl(), urlConfigVar(tenant, label)),
 					event + ":" + kind);
 		}
 	}
@@ -162,7 +173,7 @@ public class Notifications {
 			notice(tenant,
 					new Notice(NoticeKind.STILL_FAILING, tenant.name(), tenant.appName(), failing.databaseLabel(),
 							after.lastRunId(), now, after.failureKind(), after.failureMessage(), after.failingSince(),
-							after.failures(), this.strongroom.baseUrl()),
+							after.failures(), this.strongroom.baseUrl(), urlConfigVar(tenant, failing.databaseLabel())),
 					"remind:" + failing.tenant() + ":" + failing.databaseLabel() + ":" + before.lastNoticeAt());
 			reminded++;
 		}
@@ -234,6 +245,18 @@ public class Notifications {
 		body.put("whatToDo", content.whatToDo());
 		body.put("dashboard", content.dashboardUrl());
 		return this.json.writeValueAsString(body);
+	}
+
+	/**
+	 * The config var holding the database's URL on the customer's app, as named there;
+	 * {@code null} when Strongroom keeps the URL (local mode) or the database is gone.
+	 */
+	private @Nullable String urlConfigVar(Tenant tenant, String label) {
+		Targets found = this.targets.getIfAvailable();
+		if (found == null) {
+			return null;
+		}
+		return found.database(tenant.id(), new DatabaseLabel(label)).map(DatabaseView::urlConfigVar).orElse(null);
 	}
 
 	private Tenant tenant(TenantId id) {

@@ -53,8 +53,11 @@ record NotifyProperties(@DefaultValue("1d") Duration remindEvery, @DefaultValue(
 	 * up (and kept, with its last error, for the dashboard)
 	 * @param reminderCheck how often it looks for databases due a reminder
 	 * @param missedCheck how often it looks for schedule slots that were missed
-	 * @param missedLookback how long after its grace period a slot is still looked at
-	 * (keep it a few times {@code missedCheck}, so a slow or skipped check loses nothing)
+	 * @param missedLookback where the missed-slot ledger starts for a schedule that had
+	 * dispatched slots before the ledger knew it (the upgrade that added the ledger):
+	 * this long before the latest slot whose grace period ended
+	 * @param missedBatch at most this many slots of one database are looked at per check;
+	 * the rest wait for the next check (a long outage is told in bounded work)
 	 * @param retryEvents how often run events whose notification failed are delivered
 	 * again (also the least age of such a failure)
 	 */
@@ -63,7 +66,7 @@ record NotifyProperties(@DefaultValue("1d") Duration remindEvery, @DefaultValue(
 			@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration maxRetry,
 			@DefaultValue("3d") Duration giveUpAfter, @DefaultValue("15m") Duration reminderCheck,
 			@DefaultValue("5m") Duration missedCheck, @DefaultValue("30m") Duration missedLookback,
-			@DefaultValue("1m") Duration retryEvents) {
+			@DefaultValue("100") @Min(1) int missedBatch, @DefaultValue("1m") Duration retryEvents) {
 
 		/** The delay after the {@code attempts}-th failed attempt. */
 		Duration backoff(int attempts) {

@@ -8,16 +8,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * When an add-on is removed nobody should hear from it again: its pending deliveries are
- * given up (kept, with the reason) and its health forgotten, so no reminder fires.
- * Idempotent.
+ * given up (kept, with the reason), its health forgotten, so no reminder fires, and its
+ * missed-slot ledger forgotten. Idempotent.
  */
 @Component
 class TenantRemovedListener {
 
 	private final JdbcClient jdbc;
 
-	TenantRemovedListener(JdbcClient jdbc) {
+	private final MissedSlotLedger ledger;
+
+	TenantRemovedListener(JdbcClient jdbc, MissedSlotLedger ledger) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 	}
 
 	@ApplicationModuleListener
@@ -32,6 +35,7 @@ class TenantRemovedListener {
 		this.jdbc.sql("DELETE FROM notify_health WHERE tenant_id = :tenant")
 			.param("tenant", event.tenant().value())
 			.update();
+		this.ledger.forgetAll(event.tenant());
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.strongroom.heroku.AddonAttachments;
+import io.strongroom.heroku.AttachmentUnknownException;
 import io.strongroom.heroku.DynoRequest;
 import io.strongroom.heroku.HerokuApiException;
 import io.strongroom.heroku.HerokuDyno;
@@ -26,6 +28,14 @@ import io.strongroom.tenant.TenantId;
  * 409 (release not ready) or 429 (rate limit) with backoff and paces calls while
  * {@code RateLimit-Remaining} is low. The watchdog polls each dyno's state; a crashed or
  * vanished dyno fails its run.
+ * <p>
+ * The runner reads its secrets from the app's config vars, whose prefix is the name the
+ * add-on is attached under there ({@code BACKUPS_DATABASE_URL} after
+ * {@code heroku addons:create strongroom --as BACKUPS}). The customer can attach, detach
+ * and rename at any time without Strongroom being told, so every launch first reads the
+ * attachment from the Platform API ({@link AddonAttachments}) and remembers it; the spec
+ * the runner then fetches names the config vars with that prefix. When Heroku cannot say
+ * and no name is remembered, the launch fails rather than guess.
  */
 class HerokuRunLauncher implements RunLauncher {
 
@@ -34,6 +44,8 @@ class HerokuRunLauncher implements RunLauncher {
 	private static final Set<String> ALIVE = Set.of("starting", "up", "idle", "restarting");
 
 	private final HerokuPlatformClient heroku;
+
+	private final AddonAttachments attachments;
 
 	private final RunnerBundle bundle;
 
@@ -47,9 +59,10 @@ class HerokuRunLauncher implements RunLauncher {
 
 	private final Set<String> launched = ConcurrentHashMap.newKeySet();
 
-	HerokuRunLauncher(HerokuPlatformClient heroku, RunnerBundle bundle, String baseUrl, String size,
-			Duration timeToLive, int maxConcurrent) {
+	HerokuRunLauncher(HerokuPlatformClient heroku, AddonAttachments attachments, RunnerBundle bundle, String baseUrl,
+			String size, Duration timeToLive, int maxConcurrent) {
 		this.heroku = heroku;
+		this.attachments = attachments;
 		this.bundle = bundle;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.size = size;
@@ -76,6 +89,13 @@ class HerokuRunLauncher implements RunLauncher {
 		RunnerBundle.Current current = this.bundle.current()
 			.orElseThrow(() -> new LaunchException("This Strongroom has no runner bundle to give the dyno; the"
 					+ " operator builds it with ./mvnw -B package (target/strongroom-runner.tar.gz)"));
+		String attachedAs;
+		try {
+			attachedAs = this.attachments.refresh(request.tenant(), request.herokuAppId());
+		}
+		catch (AttachmentUnknownException ex) {
+			throw new LaunchException(ex.getMessage(), ex);
+		}
 		Map<String, String> env = new LinkedHashMap<>();
 		request.environment().forEach((name, secret) -> env.put(name, secret.value()));
 		env.put(LaunchRequest.TICKET_ENV, request.ticket().value());
@@ -91,7 +111,8 @@ class HerokuRunLauncher implements RunLauncher {
 		}
 		String ref = request.tenant() + "/" + request.herokuAppId() + "/" + started.id();
 		this.launched.add(ref);
-		logger.info("{}: dyno {} started on app {}", request.job(), started.name(), request.herokuAppId());
+		logger.info("{}: dyno {} started on app {}, where the add-on is attached as {}", request.job(), started.name(),
+				request.herokuAppId(), attachedAs);
 		return new LaunchHandle(name(), ref);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.strongroom.heroku.AddonAttachments;
 import io.strongroom.heroku.HerokuPlatformClient;
 import io.strongroom.system.StrongroomProperties;
 import io.strongroom.target.Targets;
@@ -93,12 +94,14 @@ class RunConfiguration {
 	@Bean
 	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog,
 			ObjectProvider<VerificationWatchdog> verificationWatchdog, ObjectProvider<RunDispatcher> dispatcher,
-			RunnerBundle bundle, StrongroomProperties strongroom, ObjectProvider<HerokuPlatformClient> heroku) {
+			RunnerBundle bundle, StrongroomProperties strongroom, ObjectProvider<HerokuPlatformClient> heroku,
+			ObjectProvider<AddonAttachments> attachments) {
 		String launcher = launcher(properties);
 		if ("heroku".equals(launcher)) {
 			RunProperties.Heroku settings = properties.heroku();
-			return new HerokuRunLauncher(heroku.getObject(), bundle, strongroom.baseUrl().toString(),
-					settings.dynoSize(), settings.timeToLive(), settings.maxConcurrent());
+			return new HerokuRunLauncher(heroku.getObject(), attachments.getObject(), bundle,
+					strongroom.baseUrl().toString(), settings.dynoSize(), settings.timeToLive(),
+					settings.maxConcurrent());
 		}
 		if (!"local".equals(launcher)) {
 			throw new IllegalStateException("strongroom.run.launcher must be local or heroku, not " + launcher);

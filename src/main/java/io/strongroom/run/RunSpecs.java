@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import io.strongroom.target.AppConfigVars;
 import io.strongroom.target.DestinationAccess;
 import io.strongroom.target.DestinationType;
 import io.strongroom.target.RunnableTarget;
@@ -17,8 +18,10 @@ import io.strongroom.target.RunnerEnvironment;
 
 /**
  * The backup spec a runner fetches (TEAM.md, "The backup spec"): names of environment
- * variables, never their values. {@code startedAt} is fixed by the web side, so it knows
- * the object's key before the runner does and can find a dead runner's upload.
+ * variables, never their values; in Heroku mode the names the add-on's config vars have
+ * on the customer's app (its attachment name is their prefix). {@code startedAt} is fixed
+ * by the web side, so it knows the object's key before the runner does and can find a
+ * dead runner's upload.
  */
 final class RunSpecs {
 
@@ -45,7 +48,7 @@ final class RunSpecs {
 		compression.put("level", properties.compressionLevel());
 		spec.put("compression", compression);
 		spec.put("encryptionKeyEnv", target.encryptionKeyEnv());
-		spec.put("destination", destination(target.destination()));
+		spec.put("destination", destination(target.destination(), target.configVars()));
 		spec.put("startedAt", startedAt.truncatedTo(ChronoUnit.SECONDS).toString());
 		if (!properties.clientDirectories().isEmpty()) {
 			spec.put("clientDirectories", List.copyOf(properties.clientDirectories()));
@@ -53,7 +56,11 @@ final class RunSpecs {
 		return spec;
 	}
 
-	static Map<String, Object> destination(DestinationAccess destination) {
+	/**
+	 * The destination part of a spec; the S3 credentials are named as the config vars on
+	 * the customer's app ({@code configVars}).
+	 */
+	static Map<String, Object> destination(DestinationAccess destination, AppConfigVars configVars) {
 		Map<String, Object> spec = new LinkedHashMap<>();
 		if (destination.type() == DestinationType.S3) {
 			spec.put("type", "s3");
@@ -64,8 +71,8 @@ final class RunSpecs {
 			}
 			spec.put("pathStyle", destination.pathStyle());
 			spec.put("prefix", destination.prefix());
-			spec.put("accessKeyIdEnv", RunnerEnvironment.AWS_ACCESS_KEY_ID);
-			spec.put("secretAccessKeyEnv", RunnerEnvironment.AWS_SECRET_ACCESS_KEY);
+			spec.put("accessKeyIdEnv", configVars.name(RunnerEnvironment.AWS_ACCESS_KEY_ID));
+			spec.put("secretAccessKeyEnv", configVars.name(RunnerEnvironment.AWS_SECRET_ACCESS_KEY));
 		}
 		else {
 			spec.put("type", "filesystem");

@@ -94,7 +94,8 @@ class VerificationCallbacks {
 		});
 		Map<String, Object> statistics = (run.statisticsJson() != null)
 				? this.json.readValue(run.statisticsJson(), OBJECT) : null;
-		return VerificationSpecs.spec(running[0], run, destination.get(), statistics, this.properties);
+		return VerificationSpecs.spec(running[0], run, destination.get(), this.targets.configVars(current.tenantId()),
+				statistics, this.properties);
 	}
 
 	RunnerReports.HeartbeatAnswer heartbeat(VerificationId id, RunnerReports.Heartbeat heartbeat) {

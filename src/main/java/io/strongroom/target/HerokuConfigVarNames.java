@@ -3,6 +3,10 @@ package io.strongroom.target;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import io.strongroom.heroku.AddonAttachments;
+
 /**
  * Every config var Strongroom may write to a customer's app in Heroku mode, so that
  * {@code addon-manifest.json} can declare each one: the manifest's {@code config_vars} is
@@ -17,7 +21,7 @@ import java.util.List;
 public final class HerokuConfigVarNames {
 
 	/** The manifest's {@code config_vars_prefix}. */
-	public static final String PREFIX = "STRONGROOM";
+	public static final String PREFIX = AddonAttachments.DEFAULT_NAME;
 
 	/** The labels a database may have in Heroku mode, {@code DATABASE} first. */
 	public static final List<String> LABELS = List.of("DATABASE", "AMBER", "BLACK", "BLUE", "BRONZE", "BROWN",
@@ -44,6 +48,20 @@ public final class HerokuConfigVarNames {
 		names.add(RunnerEnvironment.AWS_ACCESS_KEY_ID);
 		names.add(RunnerEnvironment.AWS_SECRET_ACCESS_KEY);
 		return List.copyOf(names);
+	}
+
+	/**
+	 * The name a config var Strongroom writes has on the customer's app: Heroku puts the
+	 * attachment's name in place of {@link #PREFIX} ({@code STRONGROOM_DATABASE_URL} is
+	 * {@code BACKUPS_DATABASE_URL} when the add-on is attached {@code --as BACKUPS};
+	 * heroku-addon.md §5.1). Names that are not such config vars, and every name while
+	 * the attachment is not known, stay as they are.
+	 */
+	public static String onApp(String name, @Nullable String attachmentName) {
+		if (attachmentName == null || !written().contains(name)) {
+			return name;
+		}
+		return attachmentName + name.substring(PREFIX.length());
 	}
 
 	/** Whether a database with this label can keep its URL in a config var. */

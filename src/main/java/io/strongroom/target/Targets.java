@@ -572,11 +572,26 @@ public class Targets {
 					environment.put(RunnerEnvironment.AWS_SECRET_ACCESS_KEY, destination.secretAccessKey());
 				}
 			}
+			AppConfigVars names = configVars(tenant);
 			return new RunnableTarget(tenantId, tenant.name(), database.id(), database.label(), database.engine(),
-					database.label().urlEnvironmentVariable(), read(database.excludeTablesJson(), STRINGS),
-					read(database.dumpOptionsJson(), OBJECT), destination, RunnerEnvironment.ENCRYPTION_KEY,
-					Map.copyOf(environment));
+					names.name(database.label().urlEnvironmentVariable()), read(database.excludeTablesJson(), STRINGS),
+					read(database.dumpOptionsJson(), OBJECT), destination, names.name(RunnerEnvironment.ENCRYPTION_KEY),
+					Map.copyOf(environment), names);
 		});
+	}
+
+	/**
+	 * The names of the add-on's config vars on the tenant's app: with the name the add-on
+	 * is attached under as their prefix (Heroku mode, once known), else as declared.
+	 */
+	public AppConfigVars configVars(TenantId tenant) {
+		return this.reads.execute((status) -> this.tenants.findById(tenant.value())
+			.map(this::configVars)
+			.orElse(AppConfigVars.AS_DECLARED));
+	}
+
+	private AppConfigVars configVars(Tenant tenant) {
+		return this.secrets.heroku() ? new AppConfigVars(tenant.attachmentName()) : AppConfigVars.AS_DECLARED;
 	}
 
 	/** The saved URL of a database; empty in Heroku mode, where it is not kept. */
@@ -607,7 +622,8 @@ public class Targets {
 		Secret tested = (url != null) ? url
 				: databaseUrl(tenant, label).orElseThrow(() -> new TargetNotReadyException("database-url",
 						"Strongroom does not keep this database's URL (Heroku mode: it is in your app's config var "
-								+ label.urlEnvironmentVariable() + "); send it as {\"url\": \"...\"} to test it"));
+								+ configVars(tenant).name(label.urlEnvironmentVariable())
+								+ "); send it as {\"url\": \"...\"} to test it"));
 		return ConnectionProbe.probe(ConnectionUrl.parse("url", tested).parsed(), this.dumpClients);
 	}
 
@@ -755,7 +771,9 @@ public class Targets {
 		Map<String, Object> retention = (database.retentionJson() != null) ? read(database.retentionJson(), OBJECT)
 				: null;
 		return new DatabaseView(database.id(), database.label(), database.engine().name().toLowerCase(Locale.ROOT),
-				database.urlMasked(), this.secrets.heroku() ? database.label().urlEnvironmentVariable() : null,
+				database.urlMasked(),
+				this.secrets.heroku() ? configVars(database.tenantId()).name(database.label().urlEnvironmentVariable())
+						: null,
 				database.verificationUrlMasked(),
 				this.schedules.find(database.id().value()).orElseGet(ScheduleSpec::manual).toFields(),
 				read(database.excludeTablesJson(), STRINGS), read(database.dumpOptionsJson(), OBJECT), retention,

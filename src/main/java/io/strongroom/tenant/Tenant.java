@@ -46,6 +46,8 @@ public class Tenant {
 
 	@Nullable private String logInputUrl;
 
+	@Nullable private String attachmentName;
+
 	@Nullable private String options;
 
 	@Nullable private String apiTokenHash;
@@ -113,6 +115,14 @@ public class Tenant {
 		this.appName = appName;
 	}
 
+	/**
+	 * The add-on is attached to its app under this name, the prefix of its config vars
+	 * there.
+	 */
+	public void attachedAs(String attachmentName) {
+		this.attachmentName = attachmentName;
+	}
+
 	private void requireLive() {
 		if (this.state == TenantState.DEPROVISIONED) {
 			throw new IllegalStateException("Add-on " + this.id + " is deprovisioned");
@@ -153,6 +163,14 @@ public class Tenant {
 
 	public @Nullable String callbackUrl() {
 		return this.callbackUrl;
+	}
+
+	/**
+	 * The name the add-on is attached under on its app, as Heroku last said; {@code null}
+	 * until known (and always in local mode).
+	 */
+	public @Nullable String attachmentName() {
+		return this.attachmentName;
 	}
 
 	public @Nullable String logInputUrl() {

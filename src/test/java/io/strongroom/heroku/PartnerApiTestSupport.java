@@ -112,9 +112,33 @@ public abstract class PartnerApiTestSupport {
 					{"id":"{{request.pathSegments.[1]}}","name":"strongroom-cubed-1","state":"provisioning",
 					 "app":{"id":"%s","name":"acme-web"},"plan":{"name":"strongroom:test"}}""".formatted(APP_ID))));
 		heroku.stubFor(patch(urlPathMatching("/addons/[0-9a-f-]+/config")).willReturn(okJson("[]")));
+		heroku.stubFor(get(urlPathMatching("/addons/[0-9a-f-]+/addon-attachments"))
+			.willReturn(okJson(attachments(new String[] { "STRONGROOM", APP_ID, "acme-web" }))));
 		heroku.stubFor(post(urlPathMatching("/addons/[0-9a-f-]+/actions/provision"))
 			.willReturn(okJson("{\"id\":\"x\",\"state\":\"provisioned\"}")));
 	}
+
+	/**
+	 * The body of {@code GET /addons/{uuid}/addon-attachments} (heroku-addon.md §4.5,
+	 * §5): one attachment per {@code {name, app id, app name}}, each with its own log
+	 * input URL, which holds a credential.
+	 */
+	protected static String attachments(String[]... attachments) {
+		StringBuilder body = new StringBuilder("[");
+		for (String[] attachment : attachments) {
+			if (body.length() > 1) {
+				body.append(',');
+			}
+			body.append("""
+					{"id":"%s","name":"%s","app":{"id":"%s","name":"%s"},"addon":{"name":"strongroom-cubed-1"},
+					 "log_input_url":"https://token:t.%s@1.us.logplex.io/logs"}""".formatted(UUID.randomUUID(),
+					attachment[0], attachment[1], attachment[2], LOG_TOKEN));
+		}
+		return body.append(']').toString();
+	}
+
+	/** The credential in every fake attachment's log input URL. */
+	public static final String LOG_TOKEN = "logplex-credential-6d1e";
 
 	private static WireMockServer startHeroku() {
 		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)));

@@ -100,6 +100,11 @@ class HerokuAppOwnersTests {
 		}
 
 		@Override
+		public java.util.List<io.strongroom.heroku.HerokuAttachment> attachments(TenantId addon) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public void updateConfig(TenantId addon, Map<String, @Nullable String> configVars) {
 			throw new UnsupportedOperationException();
 		}

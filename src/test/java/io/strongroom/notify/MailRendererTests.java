@@ -37,7 +37,7 @@ class MailRendererTests {
 
 	static Notice notice(NoticeKind kind, String failure, String message) {
 		return new Notice(kind, "strongroom-cubic-12345", "acme-shop", "DATABASE", RUN, AT, failure, message,
-				(kind == NoticeKind.FIRST_FAILURE) ? AT : SINCE, 3, DASHBOARD);
+				(kind == NoticeKind.FIRST_FAILURE) ? AT : SINCE, 3, DASHBOARD, "STRONGROOM_DATABASE_URL");
 	}
 
 	static Stream<Arguments> notices() {
@@ -67,6 +67,18 @@ class MailRendererTests {
 		String text = "Subject: " + mail.subject() + "\n\n" + mail.text();
 		assertGolden(name + ".txt", text);
 		assertGolden(name + ".html", mail.html());
+	}
+
+	@Test
+	void namesTheConfigVarAsItIsOnTheCustomersApp() {
+		Notice notice = new Notice(NoticeKind.FIRST_FAILURE, "strongroom-cubic-12345", "acme-shop", "DATABASE", RUN, AT,
+				"AUTHENTICATION_FAILED", "password authentication failed", AT, 1, DASHBOARD, "BACKUPS_DATABASE_URL");
+		assertThat(NoticeContent.of(notice).whatToDo()).first()
+			.asString()
+			.endsWith("it updates BACKUPS_DATABASE_URL on your app.");
+		Notice local = new Notice(NoticeKind.FIRST_FAILURE, "strongroom-cubic-12345", null, "DATABASE", RUN, AT,
+				"AUTHENTICATION_FAILED", "password authentication failed", AT, 1, DASHBOARD, null);
+		assertThat(String.join(" ", NoticeContent.of(local).whatToDo())).doesNotContain("STRONGROOM_");
 	}
 
 	@Test

@@ -139,10 +139,36 @@ class NoticeDecisionTests {
 	}
 
 	@Test
-	void aSlotBeforeTheLatestOutcomeIsNotMissed() {
+	void slotsBeforeTheLatestSuccessAreToldOnceWithoutMakingTheDatabaseFail() {
 		backup(Result.SUCCEEDED, T0.plus(DAILY));
+		Health working = this.health;
+		SlotMissed missed = new SlotMissed(TENANT, "DATABASE", T0, Duration.ofHours(1), T0.plus(DAILY));
+		assertThat(apply(NoticeDecision.slotMissed(this.health, missed, DAILY)))
+			.containsExactly(NoticeKind.SCHEDULE_MISSED);
+		assertThat(this.health).isEqualTo(working);
+	}
+
+	@Test
+	void slotsBeforeTheLatestFailureTellAFailingDatabaseNothingNew() {
+		backup(Result.FAILED, T0.plus(DAILY));
 		SlotMissed missed = new SlotMissed(TENANT, "DATABASE", T0, Duration.ofHours(1), T0.plus(DAILY));
 		assertThat(apply(NoticeDecision.slotMissed(this.health, missed, DAILY))).isEmpty();
+	}
+
+	@Test
+	void manySlotsMissedAtOnceAreOneNoticeAndCountEach() {
+		backup(Result.SUCCEEDED, T0);
+		List<Instant> slots = List.of(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)),
+				T0.plus(Duration.ofHours(3)));
+		SlotMissed missed = new SlotMissed(TENANT, "DATABASE", slots, Duration.ofHours(1),
+				T0.plus(Duration.ofHours(5)));
+		assertThat(apply(NoticeDecision.slotMissed(this.health, missed, DAILY)))
+			.containsExactly(NoticeKind.SCHEDULE_MISSED);
+		assertThat(this.health.failures()).isEqualTo(3);
+		assertThat(this.health.lastOutcomeAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+		assertThat(this.health.failureMessage())
+			.isEqualTo("3 scheduled backups from 2026-11-20T04:00:00Z to 2026-11-20T06:00:00Z did not start:"
+					+ " no backup started within 60 minutes of their slots");
 	}
 
 	@Test

@@ -26,9 +26,9 @@ import io.strongroom.run.Verification;
 import io.strongroom.runner.FailureKind;
 import io.strongroom.runner.Secret;
 import io.strongroom.schedule.ScheduleFields;
-import io.strongroom.schedule.ScheduledSlots;
 import io.strongroom.target.DatabaseLabel;
 import io.strongroom.target.DatabaseSettings;
+import io.strongroom.target.DatabaseView;
 import io.strongroom.target.TargetId;
 import io.strongroom.target.Targets;
 import io.strongroom.support.TestDatabases;
@@ -51,6 +51,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -124,6 +125,9 @@ class NotificationsIntegrationTests {
 	@Autowired
 	Targets targets;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	GreenMail smtp;
 
 	@BeforeEach
@@ -155,9 +159,13 @@ class NotificationsIntegrationTests {
 	}
 
 	TenantId tenant(String appName, String logInputUrl) {
+		return tenant(appName, logInputUrl, "basic");
+	}
+
+	TenantId tenant(String appName, String logInputUrl, String plan) {
 		TenantId id = new TenantId(UUID.randomUUID());
-		Tenant tenant = Tenant.provisioning(id, "strongroom-" + appName, "basic", "amazon-web-services::us-east-1",
-				null, logInputUrl, null, T0.minus(Duration.ofDays(30)));
+		Tenant tenant = Tenant.provisioning(id, "strongroom-" + appName, plan, "amazon-web-services::us-east-1", null,
+				logInputUrl, null, T0.minus(Duration.ofDays(30)));
 		tenant.appKnown("app-" + id.value(), appName);
 		this.tenants.save(tenant);
 		this.users.save(TenantUser.firstSignIn(id, "u-" + id.value(), "dev@" + appName + ".example", TenantRole.ADMIN,
@@ -342,7 +350,7 @@ class NotificationsIntegrationTests {
 				null, null, null, this.tenants, this.recipients,
 				new NotifyProperties.Worker(true, Duration.ofSeconds(10), 50, Duration.ofMinutes(5),
 						Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(15),
-						Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(1)),
+						Duration.ofMinutes(5), Duration.ofMinutes(30), 100, Duration.ofMinutes(1)),
 				this.clock);
 		embedded.runOnce();
 		assertThat(this.notifications.recent(tenant, 10)).singleElement().satisfies((notice) -> {
@@ -456,7 +464,8 @@ class NotificationsIntegrationTests {
 		this.clock.set(Instant.parse("2026-11-20T05:01:00Z"));
 		// two web processes sweeping at the same moment
 		List<Integer> told = twice(() -> this.missedSlots.sweep());
-		assertThat(told).containsExactly(1, 1);
+		assertThat(told).as("the second waited for the first's ledger row and found it told")
+			.containsExactlyInAnyOrder(1, 0);
 		this.missedSlots.sweep();
 		drain();
 		assertThat(this.notifications.recent(tenant, 10)).extracting(SentNotice::kind)
@@ -478,26 +487,92 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
-	void aSlotWhoseRunWasGoingIsNotMissed() {
-		ScheduledSlots schedule = new ScheduledSlots(new TenantId(UUID.randomUUID()), UUID.randomUUID(),
-				new ScheduleFields("daily", null, "04:00", null, null, "UTC").toSpec(),
-				Instant.parse("2026-11-21T04:00:00Z"), Instant.parse("2026-11-20T04:00:00Z"));
-		Instant now = Instant.parse("2026-11-20T05:10:00Z");
-		List<Instant> candidates = MissedSlotSweep.candidates(schedule, Duration.ofHours(1), Duration.ofMinutes(30),
-				now);
-		assertThat(candidates).containsExactly(Instant.parse("2026-11-20T04:00:00Z"));
-		// a manual run that began before the slot and was still going covers it
-		assertThat(MissedSlots.missedBy(candidates, List
-			.of(new MissedSlots.RunSpan(Instant.parse("2026-11-20T03:50:00Z"), Instant.parse("2026-11-20T04:20:00Z"))),
-				Duration.ofHours(1), now))
-			.isEmpty();
-		// a slot a schedule change skipped (after the last published, before the next)
-		// was
-		// never due
-		ScheduledSlots changed = new ScheduledSlots(schedule.tenant(), schedule.targetId(),
-				new ScheduleFields("daily", null, "04:00", null, null, "UTC").toSpec(),
-				Instant.parse("2026-11-21T04:00:00Z"), Instant.parse("2026-11-19T03:00:00Z"));
-		assertThat(MissedSlotSweep.candidates(changed, Duration.ofHours(1), Duration.ofMinutes(30), now)).isEmpty();
+	void slotsMissedWhileEveryProcessWasDownAreToldOnceInOneNotice() throws Exception {
+		startSmtp();
+		TenantId tenant = tenant("outage", "http://127.0.0.1:" + webhook.port() + "/logs/outage", "pro");
+		DatabaseView database = this.targets
+			.saveDatabase(tenant, DatabaseLabel.DEFAULT,
+					new DatabaseSettings(new Secret("postgres://backup:pw@127.0.0.1:5432/shop"),
+							new ScheduleFields("hourly", 0, null, null, null, "UTC"), null, null, null, null))
+			.database();
+		this.clock.set(Instant.parse("2026-11-20T03:10:00Z"));
+		assertThat(this.missedSlots.sweep()).isZero();
+		// the 06:00 slot had its run; nothing else ran while every process was down
+		// from 03:10 to 09:10 (no sweep, no dispatcher)
+		succeededRun(tenant, database, Instant.parse("2026-11-20T06:00:00Z"), Instant.parse("2026-11-20T06:05:00Z"),
+				Instant.parse("2026-11-20T06:20:00Z"));
+
+		this.clock.set(Instant.parse("2026-11-20T09:10:00Z"));
+		assertThat(twice(() -> this.missedSlots.sweep())).as("two processes back at once")
+			.containsExactlyInAnyOrder(4, 0);
+		assertThat(this.missedSlots.sweep()).as("a second sweep finds nothing new").isZero();
+		this.clock.set(Instant.parse("2026-11-20T09:40:00Z"));
+		assertThat(this.missedSlots.sweep()).isZero();
+		drain();
+		String detail = "4 scheduled backups from 2026-11-20T04:00:00Z to 2026-11-20T08:00:00Z did not start:"
+				+ " no backup started within 60 minutes of their slots";
+		assertThat(this.notifications.recent(tenant, 10)).extracting(SentNotice::kind)
+			.containsExactlyInAnyOrder("SCHEDULE_MISSED", Notifications.OUTCOME);
+		assertThat(mailsTo("dev@outage.example")).containsExactly(
+				"[Strongroom] The scheduled backup of DATABASE on outage did not run -> dev@outage.example");
+		assertThat(GreenMailUtil.getBody(mailTo("dev@outage.example"))).contains(detail).doesNotContain("06:00:00Z");
+		assertThat(this.notifications.recent(tenant, 10))
+			.filteredOn((notice) -> notice.kind().equals(Notifications.OUTCOME))
+			.singleElement()
+			.satisfies((line) -> assertThat(line.text()).isEqualTo("backup missed database=DATABASE slots=4"
+					+ " first=2026-11-20T04:00:00Z last=2026-11-20T08:00:00Z grace=3600s"));
+
+		// the 09:00 slot is missed too: counted, not mailed again the same day
+		this.clock.set(Instant.parse("2026-11-20T10:05:00Z"));
+		assertThat(this.missedSlots.sweep()).isEqualTo(1);
+		assertThat(mailsTo("dev@outage.example")).hasSize(1);
+	}
+
+	@Test
+	void aRemovedDatabaseOrAddOnLeavesNoLedger() {
+		TenantId tenant = tenant("ledger", null, "pro");
+		this.targets.saveDatabase(tenant, DatabaseLabel.DEFAULT,
+				new DatabaseSettings(new Secret("postgres://backup:pw@127.0.0.1:5432/shop"),
+						new ScheduleFields("hourly", 0, null, null, null, "UTC"), null, null, null, null));
+		DatabaseLabel other = new DatabaseLabel("OTHER");
+		this.targets.saveDatabase(tenant, other,
+				new DatabaseSettings(new Secret("postgres://backup:pw@127.0.0.1:5432/other"),
+						new ScheduleFields("hourly", 30, null, null, null, "UTC"), null, null, null, null));
+		this.missedSlots.sweep();
+		assertThat(ledgerRows(tenant)).isEqualTo(2);
+
+		this.targets.deleteDatabase(tenant, other);
+		this.missedSlots.sweep();
+		assertThat(ledgerRows(tenant)).isEqualTo(1);
+
+		this.transactions.executeWithoutResult(
+				(tx) -> this.events.publishEvent(new TenantDeprovisioned(tenant, this.clock.instant())));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ledgerRows(tenant)).isZero());
+	}
+
+	long ledgerRows(TenantId tenant) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notify_missed_slot_ledger WHERE tenant_id = :tenant")
+			.param("tenant", tenant.value())
+			.query(Long.class)
+			.single();
+	}
+
+	/** A scheduled run that went from {@code launched} to {@code finished}. */
+	void succeededRun(TenantId tenant, DatabaseView database, Instant slot, Instant launched, Instant finished) {
+		this.jdbc.sql("""
+				INSERT INTO run_backup (id, tenant_id, target_id, database_label, origin, slot, state, verification,
+				    created_at, launched_at, started_at, finished_at)
+				VALUES (:id, :tenant, :target, :label, 'SCHEDULE', :slot, 'SUCCEEDED', 'PENDING', :slot, :launched,
+				    :launched, :finished)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("tenant", tenant.value())
+			.param("target", database.id().value())
+			.param("label", database.label().value())
+			.param("slot", DeliveryStore.time(slot))
+			.param("launched", DeliveryStore.time(launched))
+			.param("finished", DeliveryStore.time(finished))
+			.update();
 	}
 
 	<T> List<T> twice(java.util.concurrent.Callable<T> task) throws Exception {

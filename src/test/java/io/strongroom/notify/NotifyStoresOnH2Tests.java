@@ -77,6 +77,24 @@ class NotifyStoresOnH2Tests {
 	}
 
 	@Test
+	void theMissedSlotLedgerIsCreatedOnceMovedAndForgotten() {
+		MissedSlotLedger ledger = new MissedSlotLedger(this.jdbc);
+		UUID target = UUID.randomUUID();
+		MissedSlotLedger.Mark initial = new MissedSlotLedger.Mark("hourly at minute 0 (UTC)", NOW);
+		assertThat(ledger.lock(target, this.tenant, initial, NOW)).isEqualTo(initial);
+		assertThat(ledger.lock(target, this.tenant, new MissedSlotLedger.Mark("other", NOW.plusSeconds(60)), NOW))
+			.as("an existing mark is kept")
+			.isEqualTo(initial);
+		MissedSlotLedger.Mark moved = new MissedSlotLedger.Mark("hourly at minute 0 (UTC)", NOW.plusSeconds(3600));
+		ledger.save(target, moved, NOW);
+		assertThat(ledger.all()).containsEntry(target, moved);
+		assertThat(ledger.forget(target)).isTrue();
+		ledger.lock(target, this.tenant, initial, NOW);
+		assertThat(ledger.forgetAll(this.tenant)).isEqualTo(1);
+		assertThat(ledger.all()).doesNotContainKey(target);
+	}
+
+	@Test
 	void healthRoundTripsAndLocks() {
 		assertThat(this.health.lock(this.tenant, "DATABASE")).isEqualTo(Health.UNKNOWN);
 		Health failing = new Health(Health.Status.FAILING, NOW, 2, NOW, "AUTHENTICATION_FAILED", "refused",

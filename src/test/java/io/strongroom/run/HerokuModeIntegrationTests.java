@@ -32,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -39,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Heroku mode against a fake Heroku (WireMock) through the real Platform API client:
@@ -275,6 +277,8 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(spec.status()).isEqualTo(200);
 		assertThat(spec.json().get("destination").get("secretAccessKeyEnv").asString())
 			.isEqualTo("STRONGROOM_AWS_SECRET_ACCESS_KEY");
+		assertThat(spec.text("databaseUrlEnv")).as("attached under its default name")
+			.isEqualTo("STRONGROOM_DATABASE_URL");
 		heroku.stubFor(get(urlPathMatching("/apps/" + APP_ID + "/dynos/.+")).atPriority(1)
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
@@ -285,6 +289,85 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(failed.json().get("error").get("kind").asString()).isEqualTo("RUNNER_EXITED");
 		assertThat(failed.json().get("error").get("message").asString()).contains("dyno run.1234 is crashed");
 		assertThat(dyno.get("/runner/v1/runs/" + id + "/spec").status()).isEqualTo(401);
+	}
+
+	@Test
+	void anAddOnAttachedAsBackupsHasItsRunnerReadTheBackupsConfigVars(CapturedOutput output) throws Exception {
+		// heroku addons:create strongroom --as BACKUPS: on its app the add-on's config
+		// vars
+		// are BACKUPS_* (heroku-addon.md §5.1); it is attached to a second app under its
+		// default name
+		heroku
+			.stubFor(get(urlPathMatching("/addons/[0-9a-f-]+/addon-attachments")).atPriority(1)
+				.willReturn(okJson(attachments(
+						new String[] { "STRONGROOM", "0f0f0f0f-aaaa-bbbb-cccc-dddddddddddd", "acme-worker" },
+						new String[] { "BACKUPS", APP_ID, "acme-web" }))));
+		String uuid = newUuid();
+		HttpResponse<String> provisioned = provision(provisionBody(uuid, "basic", "grant-" + uuid));
+		String token = parse(provisioned.body()).get("config").get("STRONGROOM_API_TOKEN").asString();
+		await("the attachment is read when the add-on is provisioned", () -> "BACKUPS".equals(this.jdbc
+			.queryForObject("select attachment_name from tenant where id = ?", String.class, UUID.fromString(uuid))));
+		ApiClient api = ApiClient.bearer(this.port, token, this.bodies);
+		String url = "postgres://backup:" + DB_PASSWORD + "@db.example.com:5432/app";
+		ApiClient.Response saved = api.put("/api/v1/databases/DATABASE", "{\"url\": \"" + url + "\"}");
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		assertThat(saved.text("urlConfigVar")).as("the customer is told the name on their app")
+			.isEqualTo("BACKUPS_DATABASE_URL");
+		// the add-on writes under the manifest's names; Heroku renames them on the app
+		heroku.verify(patchRequestedFor(urlPathEqualTo("/addons/" + uuid + "/config")).withRequestBody(
+				equalTo("{\"config\":[{\"name\":\"STRONGROOM_DATABASE_URL\",\"value\":\"" + url + "\"}]}")));
+		api.put("/api/v1/destination",
+				"""
+						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "s3-secret-3"}""");
+		String key = api.post("/api/v1/encryption-key", "{\"generate\": true}").text("key");
+
+		String id = api.post("/api/v1/databases/DATABASE/backups").text("id");
+		RunLauncherContract.await(() -> dynoCreate(id) != null, Duration.ofSeconds(30));
+		JsonNode body = json.readTree(dynoCreate(id).getBodyAsString());
+		assertThat(body.get("env").propertyNames()).containsExactly(LaunchRequest.TICKET_ENV);
+		assertThat(body.toString()).doesNotContain(DB_PASSWORD)
+			.doesNotContain(key)
+			.doesNotContain("s3-secret-3")
+			.doesNotContain(LOG_TOKEN);
+		String ticket = body.get("env").get(LaunchRequest.TICKET_ENV).asString();
+		ApiClient dyno = new ApiClient("http://localhost:" + this.port, "Bearer " + ticket, this.bodies);
+		ApiClient.Response spec = dyno.get("/runner/v1/runs/" + id + "/spec");
+		assertThat(spec.status()).as(spec.body()).isEqualTo(200);
+		assertThat(spec.text("databaseUrlEnv")).isEqualTo("BACKUPS_DATABASE_URL");
+		assertThat(spec.text("encryptionKeyEnv")).isEqualTo("BACKUPS_ENCRYPTION_KEY");
+		assertThat(spec.json().get("destination").get("accessKeyIdEnv").asString())
+			.isEqualTo("BACKUPS_AWS_ACCESS_KEY_ID");
+		assertThat(spec.json().get("destination").get("secretAccessKeyEnv").asString())
+			.isEqualTo("BACKUPS_AWS_SECRET_ACCESS_KEY");
+		assertThat(spec.body()).doesNotContain(DB_PASSWORD).doesNotContain(key).doesNotContain("s3-secret-3");
+		assertThat(output.getAll()).contains("where the add-on is attached as BACKUPS")
+			.doesNotContain(DB_PASSWORD)
+			.doesNotContain(key)
+			.doesNotContain("s3-secret-3")
+			.doesNotContain(LOG_TOKEN);
+	}
+
+	@Test
+	void whenHerokuCannotSayTheAttachmentTheLaunchFailsUnlessANameIsKnown(CapturedOutput output) throws Exception {
+		heroku.stubFor(get(urlPathMatching("/addons/[0-9a-f-]+/addon-attachments")).atPriority(1)
+			.willReturn(aResponse().withStatus(403)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"forbidden\",\"message\":\"You do not have access\"}")));
+		this.jdbc.update("update tenant set attachment_name = null where id = ?", UUID.fromString(this.uuid));
+		BackupRunId unknown = new BackupRunId(UUID.randomUUID());
+		assertThatExceptionOfType(LaunchException.class).isThrownBy(() -> this.launcher.launch(request(unknown)))
+			.withMessageContaining("Heroku did not say under which name the add-on is attached to app " + APP_ID)
+			.withMessageContaining("does not guess")
+			.withMessageContaining("the next backup will try again");
+		assertThat(dynoCreate(unknown.toString())).as("no dyno that would read the wrong names").isNull();
+
+		// a name Heroku gave before is used while it cannot answer
+		this.jdbc.update("update tenant set attachment_name = 'BACKUPS' where id = ?", UUID.fromString(this.uuid));
+		BackupRunId known = new BackupRunId(UUID.randomUUID());
+		LaunchHandle handle = this.launcher.launch(request(known));
+		assertThat(dynoCreate(known.toString())).isNotNull();
+		assertThat(output.getAll()).contains("using the name it was attached under before, BACKUPS");
+		this.launcher.stop(handle);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.strongroom.runner.Engine;
 import io.strongroom.runner.Secret;
+import io.strongroom.target.AppConfigVars;
 import io.strongroom.target.DatabaseLabel;
 import io.strongroom.target.DestinationAccess;
 import io.strongroom.target.DestinationType;
@@ -39,7 +40,8 @@ class RunSpecsTests {
 				new DestinationAccess(DestinationType.S3, "b", "us-east-1", "http://127.0.0.1:9090", true, "backups",
 						null, new Secret("AKIAEXAMPLEKEY"), new Secret("the-secret-access-key")),
 				"STRONGROOM_ENCRYPTION_KEY",
-				Map.of("STRONGROOM_PURPLE_DATABASE_URL", new Secret("postgres://u:the-password@h/db")));
+				Map.of("STRONGROOM_PURPLE_DATABASE_URL", new Secret("postgres://u:the-password@h/db")),
+				AppConfigVars.AS_DECLARED);
 		Map<String, Object> spec = RunSpecs.spec(RUN, Instant.parse("2026-11-22T03:00:07.123456Z"), target,
 				properties());
 		String json = JsonMapper.builder().build().writeValueAsString(spec);

@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.strongroom.heroku.AddonAttachments;
 import io.strongroom.heroku.HerokuAddon;
 import io.strongroom.heroku.HerokuApiException;
+import io.strongroom.heroku.HerokuAttachment;
 import io.strongroom.heroku.HerokuPlatformClient;
 import io.strongroom.heroku.platform.OAuthTokens;
 import io.strongroom.secrets.SecretBox;
@@ -232,8 +235,12 @@ class ProvisioningWorker implements SmartLifecycle {
 				try {
 					HerokuAddon addon = this.platform.addon(tenantId);
 					if (addon.appId() != null) {
-						this.transactions.executeWithoutResult((status) -> this.tenants.findById(id)
-							.ifPresent((tenant) -> tenant.appKnown(addon.appId(), addon.appName())));
+						Optional<String> attachedAs = attachmentName(tenantId, addon.appId());
+						this.transactions
+							.executeWithoutResult((status) -> this.tenants.findById(id).ifPresent((tenant) -> {
+								tenant.appKnown(addon.appId(), addon.appName());
+								attachedAs.ifPresent(tenant::attachedAs);
+							}));
 					}
 				}
 				catch (HerokuApiException ex) {
@@ -270,6 +277,22 @@ class ProvisioningWorker implements SmartLifecycle {
 			}
 			case DONE -> {
 			}
+		}
+	}
+
+	/**
+	 * The name the add-on is attached under on its app, so the dashboard names its config
+	 * vars right from the start; every launch reads it again (it can change at any time).
+	 * Best effort: provisioning never waits for it.
+	 */
+	private Optional<String> attachmentName(TenantId tenantId, String appId) {
+		try {
+			return HerokuAttachment.nameOn(this.platform.attachments(tenantId), appId, AddonAttachments.DEFAULT_NAME);
+		}
+		catch (HerokuApiException ex) {
+			logger.warn("Could not read the attachments of add-on " + tenantId + "; its config var names are read"
+					+ " again before its first backup: " + ex.getMessage());
+			return Optional.empty();
 		}
 	}
 

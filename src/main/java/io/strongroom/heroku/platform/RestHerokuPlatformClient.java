@@ -6,13 +6,16 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.strongroom.heroku.DynoRequest;
 import io.strongroom.heroku.HerokuAddon;
 import io.strongroom.heroku.HerokuApiException;
 import io.strongroom.heroku.HerokuApp;
+import io.strongroom.heroku.HerokuAttachment;
 import io.strongroom.heroku.HerokuDyno;
 import io.strongroom.heroku.HerokuPlatformClient;
 import io.strongroom.tenant.TenantId;
@@ -50,6 +53,21 @@ final class RestHerokuPlatformClient implements HerokuPlatformClient {
 	@Override
 	public HerokuAddon addon(TenantId addon) {
 		return toAddon(call(addon, "Reading add-on " + addon, "GET", "/addons/" + addon, null, HerokuHttp.Retry.SAFE));
+	}
+
+	@Override
+	public List<HerokuAttachment> attachments(TenantId addon) {
+		JsonNode answer = call(addon, "Reading the attachments of add-on " + addon, "GET",
+				"/addons/" + addon + "/addon-attachments", null, HerokuHttp.Retry.SAFE);
+		if (!answer.isArray()) {
+			throw new HerokuApiException("Heroku's list of attachments is not a list", 200, null, false, null);
+		}
+		List<HerokuAttachment> attachments = new ArrayList<>();
+		for (JsonNode attachment : answer) {
+			attachments.add(new HerokuAttachment(required(attachment, "name"), text(attachment.path("app").path("id")),
+					text(attachment.path("app").path("name")), text(attachment.path("log_input_url"))));
+		}
+		return List.copyOf(attachments);
 	}
 
 	@Override

@@ -94,15 +94,15 @@ class AsyncProvisioningIntegrationTests extends PartnerApiTestSupport {
 
 		List<ServeEvent> calls = callsFor(uuid);
 		assertThat(calls).extracting((e) -> e.getRequest().getMethod().value() + " " + e.getRequest().getUrl())
-			.containsExactly("POST /oauth/token", "GET /addons/" + uuid, "PATCH /addons/" + uuid + "/config",
-					"POST /addons/" + uuid + "/actions/provision");
+			.containsExactly("POST /oauth/token", "GET /addons/" + uuid, "GET /addons/" + uuid + "/addon-attachments",
+					"PATCH /addons/" + uuid + "/config", "POST /addons/" + uuid + "/actions/provision");
 		assertThat(calls.get(0).getRequest().getBodyAsString())
 			.isEqualTo("grant_type=authorization_code&code=grant-" + uuid + "&client_secret=" + CLIENT_SECRET);
-		for (ServeEvent call : calls.subList(1, 4)) {
+		for (ServeEvent call : calls.subList(1, 5)) {
 			assertThat(call.getRequest().getHeader("Accept")).isEqualTo(ACCEPT);
 			assertThat(call.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + ACCESS_TOKEN);
 		}
-		JsonNode config = parse(calls.get(2).getRequest().getBodyAsString()).get("config");
+		JsonNode config = parse(calls.get(3).getRequest().getBodyAsString()).get("config");
 		assertThat(config.get(0).get("name").asString()).isEqualTo("STRONGROOM_URL");
 		assertThat(config.get(0).get("value").asString()).isEqualTo("https://strongroom.test/api/v1");
 		assertThat(config.get(1).get("name").asString()).isEqualTo("STRONGROOM_API_TOKEN");
@@ -115,6 +115,10 @@ class AsyncProvisioningIntegrationTests extends PartnerApiTestSupport {
 			.containsEntry("grant_code_sealed", null);
 		assertThat(this.jdbc.queryForObject("select heroku_app_id from tenant where id = ?::uuid", String.class, uuid))
 			.isEqualTo(APP_ID);
+		assertThat(
+				this.jdbc.queryForObject("select attachment_name from tenant where id = ?::uuid", String.class, uuid))
+			.as("the name its config vars have on the app")
+			.isEqualTo("STRONGROOM");
 	}
 
 	@Test
@@ -147,8 +151,8 @@ class AsyncProvisioningIntegrationTests extends PartnerApiTestSupport {
 		await("the add-on is provisioned", () -> "PROVISIONED".equals(state(uuid)));
 		assertThat(callsFor(uuid))
 			.extracting((e) -> e.getRequest().getMethod().value() + " " + e.getResponse().getStatus())
-			.containsExactly("POST 200", "GET 200", "PATCH 429", "PATCH 500", "PATCH 500", "PATCH 500", "PATCH 500",
-					"PATCH 500", "PATCH 200", "POST 503", "POST 200");
+			.containsExactly("POST 200", "GET 200", "GET 200", "PATCH 429", "PATCH 500", "PATCH 500", "PATCH 500",
+					"PATCH 500", "PATCH 500", "PATCH 200", "POST 503", "POST 200");
 		assertThat(this.jdbc.queryForObject("select attempts from heroku_provisioning where tenant_id = ?::uuid",
 				Integer.class, uuid))
 			.isZero();

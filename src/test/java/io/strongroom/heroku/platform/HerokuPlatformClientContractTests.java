@@ -14,6 +14,7 @@ import io.strongroom.heroku.DynoRequest;
 import io.strongroom.heroku.HerokuAddon;
 import io.strongroom.heroku.HerokuApiException;
 import io.strongroom.heroku.HerokuApp;
+import io.strongroom.heroku.HerokuAttachment;
 import io.strongroom.heroku.HerokuDyno;
 import io.strongroom.tenant.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -79,6 +80,27 @@ class HerokuPlatformClientContractTests {
 		assertThat(addon).isEqualTo(new HerokuAddon(ADDON.toString(), "strongroom-cubed-12345", "provisioning",
 				"6c8b9c2a-1111-2222-3333-444455556666", "acme-web", "strongroom:basic"));
 		heroku.verify(getRequestedFor(urlEqualTo("/addons/" + ADDON)).withHeader("Accept", equalTo(ACCEPT))
+			.withHeader("Authorization", equalTo("Bearer access-1")));
+	}
+
+	@Test
+	void readsTheAttachmentsWithTheNameThatIsTheConfigVarPrefixOnEachApp() {
+		heroku.stubFor(get("/addons/" + ADDON + "/addon-attachments").willReturn(okJson("""
+				[{"id":"a-1","name":"BACKUPS","namespace":null,
+				  "addon":{"id":"%s","name":"strongroom-cubed-12345","app":{"id":"6c8b9c2a","name":"acme-web"}},
+				  "app":{"id":"6c8b9c2a","name":"acme-web"},
+				  "log_input_url":"https://token:t.01234567@1.us.logplex.io/logs","web_url":null},
+				 {"id":"a-2","name":"STRONGROOM","app":{"id":"77aa","name":"acme-worker"}}]
+				""".formatted(ADDON))));
+
+		List<HerokuAttachment> attachments = this.client.attachments(ADDON);
+
+		assertThat(attachments).containsExactly(
+				new HerokuAttachment("BACKUPS", "6c8b9c2a", "acme-web",
+						"https://token:t.01234567@1.us.logplex.io/logs"),
+				new HerokuAttachment("STRONGROOM", "77aa", "acme-worker", null));
+		heroku.verify(getRequestedFor(urlEqualTo("/addons/" + ADDON + "/addon-attachments"))
+			.withHeader("Accept", equalTo(ACCEPT))
 			.withHeader("Authorization", equalTo("Bearer access-1")));
 	}
 
