@@ -542,6 +542,7 @@ class NotificationsIntegrationTests {
 		assertThat(ledgerRows(tenant)).isEqualTo(2);
 
 		this.targets.deleteDatabase(tenant, other);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ledgerRows(tenant)).isEqualTo(1));
 		this.missedSlots.sweep();
 		assertThat(ledgerRows(tenant)).isEqualTo(1);
 

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  * nothing to delete.
  */
 @Component
-class DatabaseRemovedListener {
+class RemovedDatabasePolicies {
 
-	private static final Logger log = LoggerFactory.getLogger(DatabaseRemovedListener.class);
+	private static final Logger log = LoggerFactory.getLogger(RemovedDatabasePolicies.class);
 
 	private final StoredRetentionPolicyRepository policies;
 
-	DatabaseRemovedListener(StoredRetentionPolicyRepository policies) {
+	RemovedDatabasePolicies(StoredRetentionPolicyRepository policies) {
 		this.policies = policies;
 	}
 
