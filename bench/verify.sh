@@ -11,9 +11,14 @@
 # Then $RUNS rounds, alternating:
 #   baseline  pg_restore --no-owner --no-acl --exit-on-error -d <fresh database> plain.dump
 #             (createdb before and dropdb after are not timed)
-#   verify    java $JVM_OPTS -jar target/strongroom.jar verify --spec …  with restoreTest mode "create":
-#             download, SHA-256 + HMAC, decrypt, decompress, pg_restore --list + -f /dev/null, second
-#             download streamed into pg_restore, row counts of every table, DROP DATABASE
+#   verify    the runner's verify --spec …  with restoreTest mode "create": download, SHA-256 + HMAC
+#             (CREATE DATABASE meanwhile), second download decrypted, decompressed and streamed into
+#             pg_restore and the read-through (pg_restore --list + -f /dev/null), row counts of every
+#             table, DROP DATABASE
+# The runner is launched as the launchers launch it (docs/runner-spec.md, "JVM options and launch"):
+#   LAUNCH=bundle (default): target/strongroom-runner.tar.gz as a Heroku dyno runs it (bundled runtime,
+#                            extracted jar, the AppCDS archive of the build's training run)
+#   LAUNCH=jar:              java $JVM_OPTS -jar target/strongroom.jar (the fat jar)
 # Each measurement records wall seconds, user + system CPU seconds of the process and its children
 # (the runner's JVM with its pg_restores; the baseline's pg_restore: the server's backend works for
 # both and is in neither), and the load averages before it. Prints every run and the medians.
@@ -23,7 +28,9 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SCALE=${SCALE:-100}
 BENCH_DB=${BENCH_DB:-pgbench100}
-JVM_OPTS=${JVM_OPTS:-"-Xmx80m -XX:+UseSerialGC"}
+# the launchers' options (LocalRunnerCommand.JVM_OPTIONS, pom.xml's runner.jvm.options)
+JVM_OPTS=${JVM_OPTS:-"-Xmx80m -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
+LAUNCH=${LAUNCH:-bundle}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PG="-h 127.0.0.1 -p 5432 -U postgres"
 JAR=target/strongroom.jar
@@ -32,7 +39,7 @@ export SR_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$BENCH_DB"
 # create mode: the server's maintenance database; the runner creates strongroom_verify_<random>
 export SR_VERIFY_URL="postgres://postgres@127.0.0.1:5432/postgres"
 
-[[ -f "$JAR" ]] || ./mvnw -B -q -DskipTests package
+[[ -f "$JAR" && -f target/strongroom-runner.tar.gz ]] || ./mvnw -B -q -DskipTests package
 
 if [[ "$(psql $PG -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'")" != 1 ]]; then
   echo "creating $BENCH_DB (pgbench -i -s $SCALE)…" >&2
@@ -42,6 +49,13 @@ fi
 
 WORK=$(mktemp -d /tmp/strongroom-verify-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+RUNNER="java $JVM_OPTS -jar $JAR"
+if [[ "$LAUNCH" == bundle ]]; then
+  tar -xzf target/strongroom-runner.tar.gz -C "$WORK"
+  # from the bundle's folder: its class archive records the class path relative to it
+  RUNNER="env -C $WORK/strongroom-runner bin/java -XX:SharedArchiveFile=app/runner.jsa $JVM_OPTS -jar app/strongroom.jar"
+fi
+echo "launch: $RUNNER" >&2
 mkdir -p "$WORK/destination"
 cat >"$WORK/backup.json" <<SPEC
 { "version": 1, "addonName": "bench", "databaseLabel": "$BENCH_DB", "databaseUrlEnv": "SR_DATABASE_URL",
@@ -49,7 +63,7 @@ cat >"$WORK/backup.json" <<SPEC
   "destination": { "type": "filesystem", "path": "$WORK/destination", "prefix": "verify" } }
 SPEC
 echo "backing up $BENCH_DB ($(psql $PG -d postgres -Atc "SELECT pg_size_pretty(pg_database_size('$BENCH_DB'))"))…" >&2
-java $JVM_OPTS -jar "$JAR" backup --spec "$WORK/backup.json" >"$WORK/backup-result.json" 2>"$WORK/backup.log"
+$RUNNER backup --spec "$WORK/backup.json" >"$WORK/backup-result.json" 2>"$WORK/backup.log"
 OBJECT=$(python3 -c 'import json, sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["objectKey"])' "$WORK/backup-result.json")
 
 # the contract's verify spec, from the backup's result
@@ -66,7 +80,7 @@ print(json.dumps({
 PY
 
 echo "decrypting once for the baseline…" >&2
-java $JVM_OPTS -jar "$JAR" decrypt --in "$WORK/destination/$OBJECT" --manifest "$WORK/destination/$OBJECT.manifest.json" \
+$RUNNER decrypt --in "$WORK/destination/$OBJECT" --manifest "$WORK/destination/$OBJECT.manifest.json" \
   --out "$WORK/plain.dump" 2>>"$WORK/backup.log"
 echo "object $(( $(stat -c %s "$WORK/destination/$OBJECT") / 1000000 )) MB, plain dump $(( $(stat -c %s "$WORK/plain.dump") / 1000000 )) MB" >&2
 
@@ -87,7 +101,7 @@ for run in $(seq 1 "$RUNS"); do
   measure "$WORK/baseline" pg_restore $PG --no-owner --no-acl --exit-on-error -d "$db" "$WORK/plain.dump"
   dropdb $PG "$db"
   echo "  round $run baseline: $(tail -n 1 "$WORK/baseline")  (wall s, CPU s, load before)" >&2
-  measure "$WORK/verify" java $JVM_OPTS -jar "$JAR" verify --spec "$WORK/verify.json"
+  measure "$WORK/verify" $RUNNER verify --spec "$WORK/verify.json"
   tail -n 1 "$WORK/stdout" >"$WORK/result-$run.json"
   python3 - "$WORK/result-$run.json" >>"$WORK/stages" <<'PY'
 import json, sys

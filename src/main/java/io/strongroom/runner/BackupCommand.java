@@ -160,8 +160,12 @@ final class BackupCommand {
 		}
 	}
 
-	/** Bytes of the encrypted stream that may wait in memory for the destination. */
-	static final int DEFERRED_BYTES = 8 * 1024 * 1024;
+	/**
+	 * Bytes of the encrypted stream that may wait in memory for the destination; an
+	 * object no larger goes in one request at the end (two S3 parts: below that a
+	 * multipart upload overlaps little and costs four more requests and a copy).
+	 */
+	static final int DEFERRED_BYTES = 16 * 1024 * 1024;
 
 	private Map<String, Object> stream(BackupSpec spec, CompletableFuture<StreamKeys> keys,
 			CompletableFuture<BackupStore> destination, CompletableFuture<Long> size, StartedDump dump, long start,
@@ -184,6 +188,10 @@ final class BackupCommand {
 				}
 			}
 			return destinationStore.startUpload(objectKey, Map.of(META_RUN, spec.runId()), expectedBytes);
+		}, (content, metadata) -> {
+			BackupStore destinationStore = join(destination);
+			this.console.info("writing " + objectKey + " (" + Progress.bytes(content.length) + ", in one request)");
+			return destinationStore.put(objectKey, content, metadata);
 		}, destination, DEFERRED_BYTES);
 		BackupStore store = null;
 		this.progress.stage("dump");
@@ -208,10 +216,10 @@ final class BackupCommand {
 			metadata.put(META_SHA256, outcome.sha256());
 			metadata.put(META_HMAC, outcome.hmac());
 			metadata.put(META_MAC_SALT, HexFormat.of().formatHex(streamKeys.macSalt()));
-			upload.start();
 			store = join(destination);
 			completed = true;
-			upload.complete(metadata);
+			// what the destination shows after completing (all stores read it back)
+			StoredObject stored = upload.complete(metadata);
 			this.console.info("upload complete; writing the manifest");
 			this.cancellation.check();
 			this.progress.stage("manifest");
@@ -221,7 +229,7 @@ final class BackupCommand {
 					outcome.hmac(), outcome.bytesIn(), outcome.bytesCompressed(), outcome.bytesOut(), spec.startedAt(),
 					this.console.clock().instant(), spec.excludeTables(), statistics);
 			store.put(manifestKey, manifest.toJson().getBytes(StandardCharsets.UTF_8), Map.of(META_RUN, spec.runId()));
-			check(store, objectKey, outcome);
+			check(stored, objectKey, outcome);
 			long uploadMillis = millisSince(uploadStart);
 			this.console.info("stored " + objectKey + ": " + Progress.bytes(outcome.bytesIn()) + " dumped, "
 					+ Progress.bytes(outcome.bytesOut()) + " written in "
@@ -257,18 +265,16 @@ final class BackupCommand {
 		}
 	}
 
-	/** The mirror of "never point at a missing object": check it before reporting. */
-	private void check(BackupStore store, String objectKey, BackupPipeline.Outcome outcome) throws RunnerFailure {
-		Optional<StoredObject> stored = store.head(objectKey);
-		if (stored.isEmpty()) {
-			throw new RunnerFailure(FailureKind.DESTINATION_FAILED,
-					"The destination accepted " + objectKey + " but does not show it");
-		}
-		if (stored.get().size() != outcome.bytesOut()) {
-			throw new RunnerFailure(FailureKind.DESTINATION_FAILED, "The destination holds " + stored.get().size()
+	/**
+	 * The mirror of "never point at a missing object": check what the destination showed
+	 * after completing (its head) before reporting.
+	 */
+	private void check(StoredObject stored, String objectKey, BackupPipeline.Outcome outcome) throws RunnerFailure {
+		if (stored.size() != outcome.bytesOut()) {
+			throw new RunnerFailure(FailureKind.DESTINATION_FAILED, "The destination holds " + stored.size()
 					+ " bytes for " + objectKey + ", but " + outcome.bytesOut() + " were written");
 		}
-		if (!outcome.hmac().equals(stored.get().metadata().get(META_HMAC))) {
+		if (!outcome.hmac().equals(stored.metadata().get(META_HMAC))) {
 			throw new RunnerFailure(FailureKind.DESTINATION_FAILED,
 					"The destination did not keep the metadata of " + objectKey);
 		}

@@ -56,8 +56,8 @@ final class MysqlDump implements DatabaseDump {
 			// it now
 			StatisticsTask statistics = StatisticsTask.start(connection, url,
 					() -> statistics(connection, url, excluded));
-			return new ToolDump(tool, process, url, mariaDb ? Engine.MARIADB : Engine.MYSQL, serverVersion,
-					client.versionLine(), statistics, resources);
+			return new ToolDump(tool, process, process.stdout(), url, mariaDb ? Engine.MARIADB : Engine.MYSQL,
+					serverVersion, client.versionLine(), statistics, resources);
 		}
 		catch (SQLException ex) {
 			PostgresDump.closeAll(resources);

@@ -10,12 +10,18 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL: a REPEATABLE READ, read-only transaction exports its snapshot,
  * {@code pg_dump --snapshot} dumps exactly that state, and the statistics are collected
- * inside the same snapshot while it runs ({@link StatisticsTask}). The transaction stays
- * open until the dump is closed.
+ * inside the same snapshot while it runs ({@link StatisticsTask}). The rows of each table
+ * are counted in the dump's own data as it streams past ({@link ArchiveRowCounter}), so
+ * no {@code count(*)} competes with pg_dump for the server's CPU; only inheritance
+ * parents (whose {@code count(*)} includes their children's rows), and every table when
+ * the archive cannot be counted, are counted with SQL in the snapshot. The transaction
+ * stays open until the dump is closed.
  */
 final class PostgresDump implements DatabaseDump {
 
@@ -25,7 +31,7 @@ final class PostgresDump implements DatabaseDump {
 	 */
 	static final String TABLES = """
 			SELECT n.nspname, c.relname, pg_table_size(c.oid), pg_indexes_size(c.oid),
-			       has_table_privilege(c.oid, 'SELECT')
+			       has_table_privilege(c.oid, 'SELECT'), c.oid, c.relhassubclass
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE c.relkind = 'r' AND c.relpersistence <> 't'
 			  AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
@@ -90,11 +96,13 @@ final class PostgresDump implements DatabaseDump {
 			ProcessBuilder builder = ToolProcess.builder(command,
 					PgDumpCommand.environment(url, passfile, files.directory()));
 			ToolProcess process = ToolProcess.start(builder, "pg_dump");
-			// the counts run in the same snapshot while pg_dump reads it
+			// sizes are read in the same snapshot while pg_dump reads it; rows are
+			// counted in its stream
+			ArchiveRowCounter rows = new ArchiveRowCounter();
 			StatisticsTask statistics = StatisticsTask.start(connection, url,
-					() -> statistics(connection, tables, selection));
-			return new ToolDump("pg_dump", process, url, Engine.POSTGRES, serverVersion, pgDump.versionLine(),
-					statistics, resources);
+					() -> statistics(connection, tables, selection, rows), rows::abandon);
+			return new ToolDump("pg_dump", process, rows.observe(process.stdout()), url, Engine.POSTGRES, serverVersion,
+					pgDump.versionLine(), statistics, resources);
 		}
 		catch (SQLException ex) {
 			closeAll(resources);
@@ -111,8 +119,14 @@ final class PostgresDump implements DatabaseDump {
 		}
 	}
 
-	/** A table the dump contains, before counting. */
-	record Listed(String schema, String name, long tableBytes, long indexBytes, boolean readable) {
+	/**
+	 * A table the dump contains, before counting.
+	 *
+	 * @param inheritanceParent whether other tables inherit from it (its {@code count(*)}
+	 * includes their rows)
+	 */
+	record Listed(String schema, String name, long tableBytes, long indexBytes, boolean readable, long oid,
+			boolean inheritanceParent) {
 
 	}
 
@@ -123,7 +137,7 @@ final class PostgresDump implements DatabaseDump {
 			while (rs.next()) {
 				if (selection.includesTable(rs.getString(1), rs.getString(2))) {
 					tables.add(new Listed(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-							rs.getBoolean(5)));
+							rs.getBoolean(5), rs.getLong(6), rs.getBoolean(7)));
 				}
 			}
 		}
@@ -146,9 +160,12 @@ final class PostgresDump implements DatabaseDump {
 		}
 	}
 
-	/** Statistics of the listed tables, read inside the connection's current snapshot. */
-	static DatabaseStatistics statistics(Connection connection, List<Listed> listed, PostgresSelection selection)
-			throws SQLException {
+	/**
+	 * Statistics of the listed tables, read inside the connection's current snapshot,
+	 * with the rows the dump's stream held; waits for the stream's end.
+	 */
+	static DatabaseStatistics statistics(Connection connection, List<Listed> listed, PostgresSelection selection,
+			ArchiveRowCounter counter) throws SQLException, InterruptedException {
 		long databaseBytes;
 		List<TableStatistics> tables = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
@@ -156,15 +173,19 @@ final class PostgresDump implements DatabaseDump {
 				rs.next();
 				databaseBytes = rs.getLong(1);
 			}
+			Optional<TableStatistics> largeObjects = selection.largeObjects() ? largeObjects(connection)
+					: Optional.empty();
+			Map<Long, Long> streamed = counter.await().orElse(null);
 			for (Listed table : listed) {
-				long rows = selection.includesData(table.schema(), table.name())
-						? count(statement, table.schema(), table.name()) : 0;
+				long rows = 0;
+				if (selection.includesData(table.schema(), table.name())) {
+					Long counted = (streamed != null && !table.inheritanceParent()) ? streamed.get(table.oid()) : null;
+					rows = (counted != null) ? counted : count(statement, table.schema(), table.name());
+				}
 				tables.add(new TableStatistics(table.schema(), table.name(), rows, table.tableBytes(),
 						table.indexBytes()));
 			}
-			if (selection.largeObjects()) {
-				largeObjects(connection).ifPresent(tables::add);
-			}
+			largeObjects.ifPresent(tables::add);
 		}
 		tables.sort(Comparator.comparing(TableStatistics::schema).thenComparing(TableStatistics::name));
 		return new DatabaseStatistics(databaseBytes, tables);
@@ -179,14 +200,14 @@ final class PostgresDump implements DatabaseDump {
 	}
 
 	/** The large objects as one pseudo-table, present only when there are any. */
-	static java.util.Optional<TableStatistics> largeObjects(Connection connection) throws SQLException {
+	static Optional<TableStatistics> largeObjects(Connection connection) throws SQLException {
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT count(*), pg_table_size('pg_largeobject'), pg_indexes_size('pg_largeobject') "
 					+ "FROM pg_largeobject_metadata");
 				ResultSet rs = statement.executeQuery()) {
 			rs.next();
 			long count = rs.getLong(1);
-			return (count == 0) ? java.util.Optional.empty() : java.util.Optional
+			return (count == 0) ? Optional.empty() : Optional
 				.of(new TableStatistics(LARGE_OBJECTS_SCHEMA, LARGE_OBJECTS_NAME, count, rs.getLong(2), rs.getLong(3)));
 		}
 	}

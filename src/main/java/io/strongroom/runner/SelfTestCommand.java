@@ -29,9 +29,18 @@ import io.strongroom.storage.Upload;
  * keys, AES-256-CBC, the HMAC) into a temporary folder and is read back, checked and
  * decrypted; the S3 client starts and signs a URL (no request is sent). It is also the
  * training run that writes the runner bundle's class-data archive (AppCDS), so it uses
- * the code paths a backup starts with.
+ * the code paths a backup starts with. A build has no database or S3 server, so the
+ * classes only a real backup and verification load (the JDBC drivers' connections, the S3
+ * client's requests: {@value #TRAINING_CLASSES}, made by
+ * {@code bench/training-classes.sh}) are loaded by name when the system property
+ * {@value #TRAINING_PROPERTY} is set, as the bundle's training run sets it: an archive
+ * holds every class loaded, initialized or not.
  */
 final class SelfTestCommand {
+
+	static final String TRAINING_PROPERTY = "strongroom.cds-training";
+
+	static final String TRAINING_CLASSES = "training-classes.txt";
 
 	private static final int DUMP_BYTES = 4 * 1024 * 1024;
 
@@ -84,9 +93,40 @@ final class SelfTestCommand {
 				URI.create("http://127.0.0.1:9000"), true, "self-test", "self-test"))) {
 			s3.presignedGet("self-test.dump.zst.enc", Duration.ofMinutes(1));
 		}
+		if (Boolean.getBoolean(TRAINING_PROPERTY)) {
+			result.put("trainingClasses", loadTrainingClasses());
+		}
 		result.put("durationMillis", Duration.ofNanos(System.nanoTime() - start).toMillis());
 		this.console.info("self-test passed");
 		return result;
+	}
+
+	/**
+	 * Loads (without initializing) the classes of the training list that this JVM has;
+	 * names it does not know (a dependency changed since the list was made) are skipped.
+	 * @return how many were loaded
+	 */
+	static int loadTrainingClasses() throws IOException {
+		ClassLoader loader = SelfTestCommand.class.getClassLoader();
+		int loaded = 0;
+		try (InputStream in = SelfTestCommand.class.getResourceAsStream(TRAINING_CLASSES)) {
+			if (in == null) {
+				return 0;
+			}
+			for (String name : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (name.isBlank() || name.startsWith("#")) {
+					continue;
+				}
+				try {
+					Class.forName(name.trim(), false, loader);
+					loaded++;
+				}
+				catch (ClassNotFoundException | LinkageError ex) {
+					// not in this build: the archive simply lacks it
+				}
+			}
+		}
+		return loaded;
 	}
 
 	/** Compressible like a dump: lines of words and numbers. */

@@ -29,7 +29,11 @@ public interface StartedDump extends AutoCloseable {
 	 */
 	Engine engine();
 
-	/** Statistics of the dumped data, collected before the tool started. */
+	/**
+	 * Statistics of the dumped data, collected in the dump's snapshot while the tool runs
+	 * (PostgreSQL: rows counted in {@link #stdout()}); waits for them, so read the stream
+	 * to its end first.
+	 */
 	DatabaseStatistics statistics();
 
 	/**

@@ -21,7 +21,7 @@ final class StatisticsTask {
 	@FunctionalInterface
 	interface Collector {
 
-		DatabaseStatistics collect() throws SQLException, RunnerFailure;
+		DatabaseStatistics collect() throws SQLException, RunnerFailure, InterruptedException;
 
 	}
 
@@ -33,9 +33,12 @@ final class StatisticsTask {
 
 	private final Thread thread;
 
-	private StatisticsTask(Connection connection, DatabaseUrl url, Collector collector) {
+	private final Runnable onAbort;
+
+	private StatisticsTask(Connection connection, DatabaseUrl url, Collector collector, Runnable onAbort) {
 		this.connection = connection;
 		this.url = url;
+		this.onAbort = onAbort;
 		this.thread = new Thread(() -> {
 			try {
 				this.result.complete(collector.collect());
@@ -48,14 +51,24 @@ final class StatisticsTask {
 	}
 
 	static StatisticsTask start(Connection connection, DatabaseUrl url, Collector collector) {
-		StatisticsTask task = new StatisticsTask(connection, url, collector);
+		return start(connection, url, collector, () -> {
+		});
+	}
+
+	/**
+	 * @param onAbort releases what the collector waits for besides the connection (the
+	 * dump's stream)
+	 */
+	static StatisticsTask start(Connection connection, DatabaseUrl url, Collector collector, Runnable onAbort) {
+		StatisticsTask task = new StatisticsTask(connection, url, collector, onAbort);
 		task.thread.start();
 		return task;
 	}
 
 	/** Statistics that are already known (nothing runs). */
 	static StatisticsTask completed(DatabaseStatistics statistics, DatabaseUrl url) {
-		StatisticsTask task = new StatisticsTask(null, url, () -> statistics);
+		StatisticsTask task = new StatisticsTask(null, url, () -> statistics, () -> {
+		});
 		task.result.complete(statistics);
 		return task;
 	}
@@ -118,6 +131,7 @@ final class StatisticsTask {
 	 * failed or was killed); waits until the thread has ended.
 	 */
 	void abort() {
+		this.onAbort.run();
 		if (!this.result.isDone() && this.connection != null) {
 			try {
 				this.connection.abort(Runnable::run);

@@ -15,6 +15,8 @@ final class ToolDump implements StartedDump {
 
 	private final ToolProcess process;
 
+	private final InputStream stdout;
+
 	private final DatabaseUrl url;
 
 	private final Engine engine;
@@ -29,10 +31,14 @@ final class ToolDump implements StartedDump {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	ToolDump(String tool, ToolProcess process, DatabaseUrl url, Engine engine, String serverVersion,
+	/**
+	 * @param stdout the tool's output, as the dump's reader reads it
+	 */
+	ToolDump(String tool, ToolProcess process, InputStream stdout, DatabaseUrl url, Engine engine, String serverVersion,
 			String clientVersion, StatisticsTask statistics, List<AutoCloseable> resources) {
 		this.tool = tool;
 		this.process = process;
+		this.stdout = stdout;
 		this.url = url;
 		this.engine = engine;
 		this.serverVersion = serverVersion;
@@ -43,7 +49,7 @@ final class ToolDump implements StartedDump {
 
 	@Override
 	public InputStream stdout() {
-		return this.process.stdout();
+		return this.stdout;
 	}
 
 	@Override

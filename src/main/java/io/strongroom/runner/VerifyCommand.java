@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
 
 import io.strongroom.storage.BackupStore;
 import io.strongroom.storage.StorageException;
@@ -106,6 +110,16 @@ final class VerifyCommand {
 	/** Time spent waiting for the destination's bytes, both passes. */
 	private final AtomicLong downloadNanos = new AtomicLong();
 
+	/**
+	 * The MAC for the manifest's salt: derived once (100,000 iterations), cloned per
+	 * pass.
+	 */
+	private @Nullable Mac mac;
+
+	/** The verification database, or why there is none. */
+	private record Prepared(@Nullable VerificationDatabase database, @Nullable String skipped) {
+	}
+
 	VerifyCommand(Console console, Failures failures, Progress progress, Cancellation cancellation) {
 		this.console = console;
 		this.failures = failures;
@@ -138,16 +152,26 @@ final class VerifyCommand {
 			}
 			else if (integrity == null) {
 				// the checksums first, so that nothing reaches a database before the HMAC
-				// is known to be right; the archive is read through during the restore
-				IntegrityCheck checked = verdict(spec, expected[0], pass(spec, store, key, expected[0], false, null));
+				// is known to be right; the archive is read through during the restore.
+				// The (empty) verification database is prepared meanwhile.
+				CompletableFuture<Prepared> prepared = prepare(spec, restoreUrl, expected[0]);
+				IntegrityCheck checked;
+				try {
+					checked = verdict(spec, expected[0], pass(spec, store, key, expected[0], false, null));
+				}
+				catch (RunnerFailure | RuntimeException ex) {
+					discard(prepared);
+					throw ex;
+				}
 				durations.put("integrity", millisSince(integrityStart));
 				if (checked.status() == Status.FAILED) {
 					integrity = checked;
+					discard(prepared);
 				}
 				else {
 					this.console.info("checksums match; starting the restore test");
 					IntegrityCheck[] readThrough = new IntegrityCheck[1];
-					restore = restoreTest(spec, restoreUrl, store, key, expected[0], durations, readThrough);
+					restore = restoreTest(spec, prepared, store, key, expected[0], durations, readThrough);
 					integrity = readThrough[0];
 				}
 			}
@@ -282,7 +306,7 @@ final class VerifyCommand {
 	private Pass pass(VerifySpec spec, BackupStore store, Secret key, Expected expected, boolean decrypt,
 			@Nullable VerificationDatabase restoreInto) throws RunnerFailure {
 		this.progress.stage((restoreInto != null) ? "restore" : "integrity");
-		Integrity integrity = new Integrity(OpenSslFormat.mac(key, expected.macSalt()));
+		Integrity integrity = new Integrity(mac(key, expected));
 		String damage = null;
 		long entries = 0;
 		boolean restored = false;
@@ -409,36 +433,103 @@ final class VerifyCommand {
 		return mismatches;
 	}
 
-	/**
-	 * Prepares the verification database, restores into it while the archive check reads
-	 * the same bytes, compares, and always cleans up.
-	 * @param readThrough receives the integrity check of the restore's pass (or of an
-	 * integrity-only pass when the restore test is skipped)
-	 */
-	private RestoreCheck restoreTest(VerifySpec spec, DatabaseUrl url, BackupStore store, Secret key, Expected expected,
-			Map<String, Long> durations, IntegrityCheck[] readThrough) throws RunnerFailure {
-		long restoreStart = System.nanoTime();
-		this.progress.stage("restore");
-		String skipped = null;
-		VerificationDatabase database = null;
-		if ((expected.engine() == Engine.POSTGRES) != (url.engine() == Engine.POSTGRES)) {
-			skipped = "the verification database " + url + " is "
-					+ ((url.engine() == Engine.POSTGRES) ? "PostgreSQL" : "MySQL/MariaDB") + ", the backup is not.";
+	/** The MAC of the manifest's salt, derived on first use. */
+	private Mac mac(Secret key, Expected expected) {
+		if (this.mac == null) {
+			this.mac = OpenSslFormat.mac(key, expected.macSalt());
 		}
-		else {
+		try {
+			return (Mac) this.mac.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return OpenSslFormat.mac(key, expected.macSalt());
+		}
+	}
+
+	/**
+	 * Prepares the verification database on its own thread (creating one takes a moment
+	 * the checksum pass need not wait for).
+	 */
+	private CompletableFuture<Prepared> prepare(VerifySpec spec, DatabaseUrl url, Expected expected) {
+		if ((expected.engine() == Engine.POSTGRES) != (url.engine() == Engine.POSTGRES)) {
+			return CompletableFuture.completedFuture(new Prepared(null, "the verification database " + url + " is "
+					+ ((url.engine() == Engine.POSTGRES) ? "PostgreSQL" : "MySQL/MariaDB") + ", the backup is not."));
+		}
+		CompletableFuture<Prepared> prepared = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
 			try {
-				database = VerificationDatabase.prepare(spec.restoreTest().mode(), url);
+				prepared.complete(new Prepared(VerificationDatabase.prepare(spec.restoreTest().mode(), url), null));
 			}
 			catch (VerificationDatabase.Unusable ex) {
-				skipped = ex.getMessage();
+				prepared.complete(new Prepared(null, ex.getMessage()));
 			}
 			catch (RunnerFailure ex) {
 				if (ex.kind() == FailureKind.CANCELLED || ex.kind() == FailureKind.INTERNAL) {
-					throw ex;
+					prepared.completeExceptionally(ex);
 				}
-				skipped = "the verification database could not be prepared: " + ex.getMessage();
+				else {
+					prepared.complete(
+							new Prepared(null, "the verification database could not be prepared: " + ex.getMessage()));
+				}
+			}
+			catch (Throwable ex) {
+				prepared.completeExceptionally(ex);
+			}
+		}, "strongroom-prepare");
+		thread.setDaemon(true);
+		thread.start();
+		return prepared;
+	}
+
+	/** The prepared database, or the failure preparing it. */
+	private Prepared await(CompletableFuture<Prepared> prepared) throws RunnerFailure {
+		try {
+			return prepared.join();
+		}
+		catch (CompletionException ex) {
+			throw this.failures.classify(ex.getCause());
+		}
+	}
+
+	/** Removes a database prepared for a restore test that will not run. */
+	private void discard(CompletableFuture<Prepared> prepared) {
+		Prepared ready;
+		try {
+			ready = await(prepared);
+		}
+		catch (RunnerFailure ex) {
+			return;
+		}
+		if (ready.database() == null) {
+			return;
+		}
+		try {
+			List<String> left = ready.database().cleanUp();
+			if (!left.isEmpty()) {
+				this.console.warn("Could not remove from " + ready.database().describe() + ": "
+						+ String.join(", ", left) + ". Remove it by hand.");
 			}
 		}
+		catch (RunnerFailure ex) {
+			this.console.warn("Could not remove " + ready.database().describe() + ": " + ex.getMessage()
+					+ ". Remove it by hand.");
+		}
+	}
+
+	/**
+	 * Takes the prepared verification database, restores into it while the archive check
+	 * reads the same bytes, compares, and always cleans up.
+	 * @param readThrough receives the integrity check of the restore's pass (or of an
+	 * integrity-only pass when the restore test is skipped)
+	 */
+	private RestoreCheck restoreTest(VerifySpec spec, CompletableFuture<Prepared> prepared, BackupStore store,
+			Secret key, Expected expected, Map<String, Long> durations, IntegrityCheck[] readThrough)
+			throws RunnerFailure {
+		long restoreStart = System.nanoTime();
+		this.progress.stage("restore");
+		Prepared ready = await(prepared);
+		String skipped = ready.skipped();
+		VerificationDatabase database = ready.database();
 		if (database == null) {
 			// the integrity check still reads the archive through
 			readThrough[0] = verdict(spec, expected, pass(spec, store, key, expected, true, null));

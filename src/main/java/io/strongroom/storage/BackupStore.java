@@ -42,7 +42,10 @@ public interface BackupStore extends AutoCloseable {
 	 */
 	Upload startUpload(String key, Map<String, String> metadata, long expectedBytes);
 
-	/** Stores a small object in one call (manifests). Replaces an existing object. */
+	/**
+	 * Stores a small object in one call (manifests, small backups). Replaces an existing
+	 * object.
+	 */
 	StoredObject put(String key, byte[] content, Map<String, String> metadata);
 
 	/**

@@ -216,9 +216,10 @@ public final class S3BackupStore implements BackupStore {
 		Keys.checkKey(key);
 		Map<String, String> checked = Keys.checkMetadata(metadata);
 		try {
-			client()
-				.putObject((request) -> request.bucket(this.destination.bucket()).key(key).metadata(checked),
-						AsyncRequestBody.fromBytes(content))
+			client().putObject((request) -> request.bucket(this.destination.bucket()).key(key).metadata(checked),
+					// the caller's array, not a copy: a whole backup may pass through
+					// here
+					AsyncRequestBody.fromBytesUnsafe(content))
 				.join();
 		}
 		catch (RuntimeException ex) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.strongroom.storage.InMemoryBackupStore;
 import io.strongroom.storage.StorageException;
+import io.strongroom.storage.StoredObject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,8 @@ class DeferredUploadTests {
 	final CompletableFuture<InMemoryBackupStore> destination = new CompletableFuture<>();
 
 	DeferredUpload upload(int cap) {
-		return new DeferredUpload(() -> this.destination.join().startUpload("k", Map.of(), -1), this.destination, cap);
+		return new DeferredUpload(() -> this.destination.join().startUpload("k", Map.of(), -1),
+				(content, metadata) -> this.destination.join().put("k", content, metadata), this.destination, cap);
 	}
 
 	@Test
@@ -51,6 +53,31 @@ class DeferredUploadTests {
 		this.destination.complete(this.store);
 		writer.get(5, TimeUnit.SECONDS);
 		upload.complete(Map.of());
+		assertThat(this.store.get("k").readAllBytes()).containsExactly(1, 2, 3, 4, 5);
+	}
+
+	@Test
+	void anObjectWithinTheCapIsStoredInOneCallWithItsFinalMetadata() throws IOException {
+		DeferredUpload upload = upload(10);
+		upload.stream().write(new byte[] { 1, 2, 3 });
+		this.destination.complete(this.store);
+		upload.stream().write(new byte[] { 4, 5 });
+		StoredObject stored = upload.complete(Map.of("sha", "abc"));
+		assertThat(stored.size()).isEqualTo(5);
+		assertThat(stored.metadata()).containsEntry("sha", "abc");
+		assertThat(this.store.get("k").readAllBytes()).containsExactly(1, 2, 3, 4, 5);
+		assertThat(this.store.pendingUploads()).isZero();
+	}
+
+	@Test
+	void anObjectBeyondTheCapIsUploadedAndCompletedWithItsFinalMetadata() throws IOException {
+		DeferredUpload upload = upload(4);
+		this.destination.complete(this.store);
+		upload.stream().write(new byte[] { 1, 2, 3 });
+		upload.stream().write(new byte[] { 4, 5 });
+		assertThat(this.store.pendingUploads()).isOne();
+		StoredObject stored = upload.complete(Map.of("sha", "abc"));
+		assertThat(stored.metadata()).containsEntry("sha", "abc");
 		assertThat(this.store.get("k").readAllBytes()).containsExactly(1, 2, 3, 4, 5);
 	}
 

@@ -79,6 +79,12 @@ class PostgresDumpIntegrationTests {
 							CREATE TABLE heroku_ext.extension_state (id int PRIMARY KEY);
 							INSERT INTO heroku_ext.extension_state SELECT generate_series(1, 10);
 							SELECT lo_from_bytea(0, convert_to(repeat('large object ' || g, 1000), 'UTF8')) FROM generate_series(1, 3) g;
+							CREATE TABLE parent_table (id int, note text);
+							CREATE TABLE child_table (extra int) INHERITS (parent_table);
+							INSERT INTO parent_table SELECT g, E'\\\\.' FROM generate_series(1, 7) g;
+							INSERT INTO child_table SELECT g, E'\\n\\\\.', g FROM generate_series(1, 5) g;
+							CREATE TABLE no_columns ();
+							INSERT INTO no_columns SELECT FROM generate_series(1, 4);
 							ANALYZE;
 							""");
 		}
@@ -121,11 +127,12 @@ class PostgresDumpIntegrationTests {
 	void roundTripRestoresEveryRowAndLargeObjectOfTheIncludedTables() throws Exception {
 		StartedDump dump = DatabaseDump.forEngine(Engine.POSTGRES)
 			.start(request(sourceUrl, List.of("public.audit_log"), Map.of()));
-		DatabaseStatistics statistics = dump.statistics();
 		assertThat(dump.engine()).isEqualTo(Engine.POSTGRES);
 		assertThat(dump.serverVersion()).matches("\\d+\\.\\d+");
 		assertThat(dump.clientVersion()).startsWith("pg_dump (PostgreSQL) ");
 		byte[] archive = dumpToBytes(dump);
+		// counted in the stream as it was read
+		DatabaseStatistics statistics = dump.statistics();
 		assertThat(new String(archive, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("PGDMP");
 
 		Coordinates target = TestDatabase.postgres();
@@ -168,6 +175,38 @@ class PostgresDumpIntegrationTests {
 	}
 
 	@Test
+	void theRowsOfEveryTableAreCountedInTheDumpsOwnStream() throws Exception {
+		byte[] archive = dumpToBytes(DatabaseDump.forEngine(Engine.POSTGRES).start(DumpRequest.of(sourceUrl)));
+		Map<Long, Long> expected = new TreeMap<>();
+		try (Connection connection = source.connect(); Statement statement = connection.createStatement()) {
+			Map<Long, String> tables = new TreeMap<>();
+			try (ResultSet rs = statement.executeQuery(PostgresDump.TABLES)) {
+				while (rs.next()) {
+					if (!rs.getString(1).equals("heroku_ext")) {
+						tables.put(rs.getLong(6),
+								Jdbc.quotePostgres(rs.getString(1)) + "." + Jdbc.quotePostgres(rs.getString(2)));
+					}
+				}
+			}
+			for (Map.Entry<Long, String> table : tables.entrySet()) {
+				try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM ONLY " + table.getValue())) {
+					rs.next();
+					expected.put(table.getKey(), rs.getLong(1));
+				}
+			}
+		}
+		assertThat(expected).hasSizeGreaterThan(5);
+		for (int piece : List.of(1, 7, 4096, 64 * 1024)) {
+			ArchiveRowCounter counter = new ArchiveRowCounter();
+			for (int i = 0; i < archive.length; i += piece) {
+				counter.accept(archive, i, Math.min(piece, archive.length - i));
+			}
+			counter.end();
+			assertThat(counter.result().join()).as("read in pieces of %d", piece).hasValue(expected);
+		}
+	}
+
+	@Test
 	void statisticsDescribeTheSnapshotEvenWhenRowsAreAddedDuringTheDump() throws Exception {
 		try (StartedDump dump = DatabaseDump.forEngine(Engine.POSTGRES).start(request(sourceUrl, List.of(), Map.of()));
 				Connection writer = source.connect();
@@ -199,8 +238,8 @@ class PostgresDumpIntegrationTests {
 		Map<String, Object> options = Map.of("excludeSchemas", List.of("Mixed Case"), "excludeTableData",
 				List.of("public.items"), "includeHerokuExt", true, "largeObjects", false, "noComments", true);
 		StartedDump dump = DatabaseDump.forEngine(Engine.POSTGRES).start(request(sourceUrl, List.of(), options));
-		DatabaseStatistics statistics = dump.statistics();
 		byte[] archive = dumpToBytes(dump);
+		DatabaseStatistics statistics = dump.statistics();
 		Coordinates target = TestDatabase.postgres();
 		try {
 			DatabaseRestore.forEngine(Engine.POSTGRES).restore(new ByteArrayInputStream(archive), url(target, ""));
