@@ -29,7 +29,7 @@ RUNS=${RUNS:-3}
 SCALE=${SCALE:-100}
 BENCH_DB=${BENCH_DB:-pgbench100}
 # the launchers' options (LocalRunnerCommand.JVM_OPTIONS, pom.xml's runner.jvm.options)
-JVM_OPTS=${JVM_OPTS:-"-Xmx80m -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
+JVM_OPTS=${JVM_OPTS:-"-Xms80m -Xmx80m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
 LAUNCH=${LAUNCH:-bundle}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PG="-h 127.0.0.1 -p 5432 -U postgres"

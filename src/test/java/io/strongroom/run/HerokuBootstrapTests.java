@@ -75,12 +75,13 @@ class HerokuBootstrapTests {
 		Result result = run(command);
 		assertThat(result.exit()).as(result.output()).isZero();
 		List<String> arguments = Files.readAllLines(this.dir.resolve("out"));
-		assertThat(arguments).hasSize(12);
-		assertThat(arguments.subList(0, 11)).containsExactly("-XX:SharedArchiveFile=app/runner.jsa", "-Xmx80m",
-				"-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-jar", "app/strongroom.jar", "backup", "--run",
-				"https://strongroom.example.com/runner/v1/runs/abc", "ticket=the-ticket", "arenas=2");
+		assertThat(arguments).hasSize(14);
+		assertThat(arguments.subList(0, 13)).containsExactly("-XX:SharedArchiveFile=app/runner.jsa", "-Xms80m",
+				"-Xmx80m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-jar",
+				"app/strongroom.jar", "backup", "--run", "https://strongroom.example.com/runner/v1/runs/abc",
+				"ticket=the-ticket", "arenas=2");
 		// the archive's class path is relative to the bundle's folder
-		assertThat(arguments.get(11)).startsWith("in=/").endsWith("/strongroom-runner");
+		assertThat(arguments.get(13)).startsWith("in=/").endsWith("/strongroom-runner");
 	}
 
 	@Test
