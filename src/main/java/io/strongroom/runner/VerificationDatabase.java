@@ -5,11 +5,21 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The database a restore test restores into, and the clean-up afterwards
@@ -19,8 +29,11 @@ import java.util.Set;
  * (nor schemas other than {@code public}, nor large objects: the restore would collide
  * with them), otherwise the restore test is skipped. What was there before is recorded,
  * and the clean-up drops exactly what the restore added.</li>
- * <li>{@code create}: a database {@code strongroom_verify_<random>} created on the URL's
- * server through its maintenance database, dropped afterwards.</li>
+ * <li>{@code create}: a database {@code strongroom_verify_<UTC time>_<random>} created on
+ * the URL's server through its maintenance database, dropped afterwards. A runner killed
+ * before its clean-up leaves its database behind; the next {@code create} drops those
+ * older than {@link #LEFTOVER_AGE} (no restore test runs that long) that nobody is
+ * connected to.</li>
  * </ul>
  */
 abstract class VerificationDatabase {
@@ -35,6 +48,15 @@ abstract class VerificationDatabase {
 	}
 
 	static final String CREATED_PREFIX = "strongroom_verify_";
+
+	/** When a created database is certainly left over from a killed runner. */
+	static final Duration LEFTOVER_AGE = Duration.ofDays(2);
+
+	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private static final Pattern CREATED_NAME = Pattern
+		.compile(Pattern.quote(CREATED_PREFIX) + "(\\d{8}t\\d{6})_[0-9a-f]{8}");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -66,13 +88,16 @@ abstract class VerificationDatabase {
 	 * @throws Unusable when an existing database is not empty
 	 * @throws RunnerFailure when the server cannot be reached or refuses
 	 */
-	static VerificationDatabase prepare(VerifySpec.Mode mode, DatabaseUrl url) throws Unusable, RunnerFailure {
+	static VerificationDatabase prepare(VerifySpec.Mode mode, DatabaseUrl url, Console console)
+			throws Unusable, RunnerFailure {
 		boolean postgres = url.engine() == Engine.POSTGRES;
 		if (mode == VerifySpec.Mode.CREATE) {
-			String name = CREATED_PREFIX + HexFormat.of().formatHex(randomBytes(6));
+			Instant now = Instant.now();
+			String name = CREATED_PREFIX + CREATED_AT.format(now) + "_" + HexFormat.of().formatHex(randomBytes(4));
 			DatabaseUrl created = new DatabaseUrl(url.engine(), url.host(), url.port(), url.user(), url.password(),
 					name, url.parameters());
 			try (Connection connection = Jdbc.connect(url); Statement statement = connection.createStatement()) {
+				dropLeftovers(connection, postgres, now, console);
 				statement.execute(postgres ? "CREATE DATABASE " + Jdbc.quotePostgres(name) + " TEMPLATE template0"
 						: "CREATE DATABASE " + Jdbc.quoteMysql(name));
 			}
@@ -82,6 +107,59 @@ abstract class VerificationDatabase {
 			return new Created(url, created);
 		}
 		return postgres ? PostgresExisting.prepare(url) : MysqlExisting.prepare(url);
+	}
+
+	/**
+	 * Drops the databases killed runners left behind. Never fails the restore test: a
+	 * database that cannot be dropped now is tried again by the next one.
+	 */
+	private static void dropLeftovers(Connection connection, boolean postgres, Instant now, Console console) {
+		List<String> dropped = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			List<String> names = new ArrayList<>();
+			// only databases nobody is connected to: a restore test still running is left
+			// alone
+			try (ResultSet rs = statement.executeQuery(postgres
+					? "SELECT datname FROM pg_database d WHERE datname LIKE 'strongroom\\_verify\\_%' AND NOT EXISTS "
+							+ "(SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)"
+					: "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE "
+							+ "'strongroom\\_verify\\_%' AND schema_name NOT IN (SELECT db FROM information_schema.processlist "
+							+ "WHERE db IS NOT NULL)")) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+			for (String name : names) {
+				Instant created = createdAt(name);
+				if (created != null && created.isBefore(now.minus(LEFTOVER_AGE))) {
+					statement.execute(
+							"DROP DATABASE IF EXISTS " + (postgres ? Jdbc.quotePostgres(name) : Jdbc.quoteMysql(name)));
+					dropped.add(name);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			console.warn("could not drop the scratch databases earlier restore tests left behind (" + ex.getMessage()
+					+ "); the next restore test tries again");
+		}
+		if (!dropped.isEmpty()) {
+			console.info("dropped " + dropped.size() + " scratch database(s) left behind by restore tests that were "
+					+ "killed: " + String.join(", ", dropped));
+		}
+	}
+
+	/** When a database this class named was created, or null for another name. */
+	static @Nullable Instant createdAt(String name) {
+		Matcher matcher = CREATED_NAME.matcher(name);
+		if (!matcher.matches()) {
+			return null;
+		}
+		try {
+			return Instant.from(CREATED_AT.parse(matcher.group(1)));
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static byte[] randomBytes(int length) {

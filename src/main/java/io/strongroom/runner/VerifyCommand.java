@@ -458,7 +458,8 @@ final class VerifyCommand {
 		CompletableFuture<Prepared> prepared = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				prepared.complete(new Prepared(VerificationDatabase.prepare(spec.restoreTest().mode(), url), null));
+				prepared.complete(
+						new Prepared(VerificationDatabase.prepare(spec.restoreTest().mode(), url, this.console), null));
 			}
 			catch (VerificationDatabase.Unusable ex) {
 				prepared.complete(new Prepared(null, ex.getMessage()));

@@ -1,5 +1,9 @@
 package io.strongroom.runner;
 
+import java.util.Locale;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.time.Instant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -181,6 +185,28 @@ class VerifyIntegrationTests {
 				"compare", "total");
 		assertThat(createdDatabases(TestDatabase.Engine.POSTGRES)).isEqualTo(before);
 		TestDatabase.drop(maintenance);
+	}
+
+	@Test
+	void aCreatedDatabaseAKilledRunnerLeftBehindIsDroppedByTheNextRestoreTest() throws IOException {
+		TestDatabase.Coordinates maintenance = TestDatabase.postgres();
+		String leftover = "strongroom_verify_20200101t000000_deadbeef";
+		String recent = "strongroom_verify_" + DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss", Locale.ROOT)
+			.withZone(ZoneOffset.UTC)
+			.format(Instant.now()) + "_0badcafe";
+		SampleDatabases.execute(maintenance, "CREATE DATABASE " + leftover, "CREATE DATABASE " + recent);
+		try {
+			RunnerHarness.Run run = verify(spec(pgBackup, pgDestination(pgFolder), "create"), maintenance.url());
+			assertThat(run.exit()).as(run.toString()).isZero();
+			assertThat(run.stderr()).contains("dropped 1 scratch database(s) left behind", leftover);
+			// younger than two days: perhaps another runner's restore test, left alone
+			assertThat(createdDatabases(TestDatabase.Engine.POSTGRES)).doesNotContain(leftover).contains(recent);
+		}
+		finally {
+			SampleDatabases.execute(maintenance, "DROP DATABASE IF EXISTS " + leftover,
+					"DROP DATABASE IF EXISTS " + recent);
+			TestDatabase.drop(maintenance);
+		}
 	}
 
 	@Test
