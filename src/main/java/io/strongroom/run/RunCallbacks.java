@@ -78,7 +78,7 @@ class RunCallbacks {
 		Instant[] startedAt = new Instant[1];
 		this.lifecycle.changed(id, (run) -> {
 			run.running(this.lifecycle.now());
-			startedAt[0] = run.startedAt();
+			startedAt[0] = run.runner().startedAt();
 			return true;
 		});
 		return RunSpecs.spec(id, startedAt[0], target, this.properties);
@@ -94,7 +94,7 @@ class RunCallbacks {
 		boolean[] cancel = new boolean[1];
 		this.lifecycle.changed(id, (run) -> {
 			run.heartbeat(stage, bytesIn, bytesOut, this.lifecycle.now());
-			cancel[0] = run.cancelRequestedAt() != null;
+			cancel[0] = run.runner().cancelRequestedAt() != null;
 			return true;
 		});
 		return new RunnerReports.HeartbeatAnswer(cancel[0]);
@@ -139,7 +139,7 @@ class RunCallbacks {
 				: "The runner reported " + kind + " without a message";
 		this.lifecycle.changed(id, (run) -> {
 			if ("CANCELLED".equals(kind)) {
-				String reason = (run.cancelReason() != null) ? run.cancelReason() + "; " : "";
+				String reason = (run.runner().cancelReason() != null) ? run.runner().cancelReason() + "; " : "";
 				run.cancelled(reason + message, this.lifecycle.now());
 			}
 			else {

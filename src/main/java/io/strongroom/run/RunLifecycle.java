@@ -184,7 +184,7 @@ class RunLifecycle {
 			if (run.state() != RunState.LAUNCHING && run.state() != RunState.RUNNING) {
 				return false;
 			}
-			if (run.cancelRequestedAt() != null) {
+			if (run.runner().cancelRequestedAt() != null) {
 				run.cancelled(cancelMessage(run), now());
 			}
 			else {
@@ -204,7 +204,7 @@ class RunLifecycle {
 	 */
 	boolean overdue(BackupRunId id) {
 		return changed(id, (run) -> {
-			if (!run.isPastDeadline(now()) || run.cancelRequestedAt() != null) {
+			if (!run.isPastDeadline(now()) || run.runner().cancelRequestedAt() != null) {
 				return false;
 			}
 			run.cancelRequested("It ran longer than the plan's maximum run duration", now());
@@ -225,7 +225,7 @@ class RunLifecycle {
 	}
 
 	static String cancelMessage(BackupRun run) {
-		String reason = (run.cancelReason() != null) ? run.cancelReason() : "Cancelled";
+		String reason = (run.runner().cancelReason() != null) ? run.runner().cancelReason() : "Cancelled";
 		return reason + "; the runner was stopped and its unfinished upload aborted.";
 	}
 

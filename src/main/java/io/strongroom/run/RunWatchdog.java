@@ -101,7 +101,7 @@ class RunWatchdog {
 			}
 			return;
 		}
-		if (run.isPastDeadline(now) && run.cancelRequestedAt() == null && this.lifecycle.overdue(run.id())) {
+		if (run.isPastDeadline(now) && run.runner().cancelRequestedAt() == null && this.lifecycle.overdue(run.id())) {
 			logger.info("Run {} is past its plan's maximum duration; told to stop", run.id());
 		}
 		Optional<LaunchHandle> handle = handle(run);
@@ -116,10 +116,7 @@ class RunWatchdog {
 	}
 
 	private Optional<LaunchHandle> handle(BackupRun run) {
-		if (run.launcherRef() == null || !this.launcher.name().equals(run.launcher())) {
-			return Optional.empty();
-		}
-		return Optional.of(new LaunchHandle(this.launcher.name(), run.launcherRef()));
+		return run.runner().handle(this.launcher);
 	}
 
 	/** Stops what may still run and aborts the upload it left; both are idempotent. */

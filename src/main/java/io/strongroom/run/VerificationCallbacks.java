@@ -109,7 +109,7 @@ class VerificationCallbacks {
 		boolean[] cancel = new boolean[1];
 		this.lifecycle.changed(id, (verification) -> {
 			verification.heartbeat(stage, bytesIn, bytesOut, this.lifecycle.now());
-			cancel[0] = verification.cancelRequestedAt() != null;
+			cancel[0] = verification.runner().cancelRequestedAt() != null;
 			return true;
 		});
 		return new RunnerReports.HeartbeatAnswer(cancel[0]);

@@ -271,7 +271,7 @@ class VerificationLifecycle {
 	 */
 	boolean overdue(VerificationId id) {
 		return changed(id, (verification) -> {
-			if (!verification.isPastDeadline(now()) || verification.cancelRequestedAt() != null) {
+			if (!verification.isPastDeadline(now()) || verification.runner().cancelRequestedAt() != null) {
 				return false;
 			}
 			verification.cancelRequested("it ran longer than the plan's maximum run duration", now());
@@ -308,7 +308,7 @@ class VerificationLifecycle {
 
 	/** A runner that was told to stop and ended counts as cancelled, not as a failure. */
 	private void end(BackupVerification verification, String kind, String message) {
-		if (verification.cancelRequestedAt() != null) {
+		if (verification.runner().cancelRequestedAt() != null) {
 			verification.cancelled(now());
 			recordOnBackup(verification);
 			return;

@@ -80,7 +80,7 @@ class VerificationWatchdog {
 			}
 			return;
 		}
-		if (verification.isPastDeadline(now) && verification.cancelRequestedAt() == null
+		if (verification.isPastDeadline(now) && verification.runner().cancelRequestedAt() == null
 				&& this.lifecycle.overdue(verification.id())) {
 			logger.info("Verification {} is past its plan's maximum duration; told to stop", verification.id());
 		}
@@ -96,10 +96,7 @@ class VerificationWatchdog {
 	}
 
 	private Optional<LaunchHandle> handle(BackupVerification verification) {
-		if (verification.launcherRef() == null || !this.launcher.name().equals(verification.launcher())) {
-			return Optional.empty();
-		}
-		return Optional.of(new LaunchHandle(this.launcher.name(), verification.launcherRef()));
+		return verification.runner().handle(this.launcher);
 	}
 
 	private void stop(BackupVerification verification) {
