@@ -30,7 +30,7 @@ import io.strongroom.tenant.TenantId;
  */
 @Entity
 @Table(name = "run_backup")
-class BackupRun {
+class BackupRun implements RunnerJobEntity {
 
 	@Id
 	private UUID id;
@@ -134,17 +134,14 @@ class BackupRun {
 		this.state = RunState.LAUNCHING;
 	}
 
-	/** Records where the runner lives (process id, dyno id), so it can be stopped. */
-	void launched(String launcherRef) {
+	@Override
+	public void launched(String launcherRef) {
 		requireAlive("record the launched runner of");
 		this.runner.launched(launcherRef);
 	}
 
-	/**
-	 * LAUNCHING → RUNNING: the runner fetched its spec. Fetching it again changes
-	 * nothing.
-	 */
-	void running(Instant at) {
+	@Override
+	public void running(Instant at) {
 		if (this.state == RunState.RUNNING) {
 			this.runner.contact(at);
 			return;
@@ -154,7 +151,8 @@ class BackupRun {
 		this.state = RunState.RUNNING;
 	}
 
-	void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
+	@Override
+	public void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
 		require(RunState.RUNNING, "take a heartbeat for");
 		this.runner.heartbeat(stage, bytesIn, bytesOut, at);
 	}
@@ -200,7 +198,8 @@ class BackupRun {
 	 * Asks the run to stop. A run that has not launched is cancelled at once (returns
 	 * {@code true}); a launched one is told at its next heartbeat and stops itself.
 	 */
-	boolean cancelRequested(String reason, Instant at) {
+	@Override
+	public boolean cancelRequested(String reason, Instant at) {
 		if (!this.state.isActive()) {
 			throw new IllegalRunTransitionException(this.state,
 					"This backup is already " + this.state.name().toLowerCase() + "; there is nothing to cancel");
@@ -291,22 +290,6 @@ class BackupRun {
 	 * Whether {@code presentedHash} (the SHA-256 of what a runner presented) is this
 	 * run's live ticket.
 	 */
-	boolean acceptsTicket(String presentedHash, Instant now) {
-		return this.state.isLaunched() && this.runner.acceptsTicket(presentedHash, now);
-	}
-
-	boolean isStalled(Duration timeout, Instant now) {
-		return this.state.isLaunched() && this.runner.isSilent(timeout, now);
-	}
-
-	boolean isPastDeadline(Instant now) {
-		return this.state.isLaunched() && this.runner.isPastDeadline(now);
-	}
-
-	boolean isCancelOverdue(Duration grace, Instant now) {
-		return this.state.isLaunched() && this.runner.isCancelOverdue(grace, now);
-	}
-
 	private void finish(RunState terminal, Instant at) {
 		this.state = terminal;
 		this.finishedAt = at;
@@ -323,7 +306,7 @@ class BackupRun {
 	}
 
 	private void requireAlive(String action) {
-		if (!this.state.isLaunched()) {
+		if (!isLaunched()) {
 			throw new IllegalRunTransitionException(this.state,
 					"Cannot " + action + " run " + this.id + ": it is " + this.state);
 		}
@@ -373,8 +356,18 @@ class BackupRun {
 		return this.state;
 	}
 
-	/** The runner's side: ticket, launch, heartbeats, cancel request. */
-	RunnerSession runner() {
+	@Override
+	public RunnerJob job() {
+		return RunnerJob.backup(id());
+	}
+
+	@Override
+	public boolean isLaunched() {
+		return this.state.isLaunched();
+	}
+
+	@Override
+	public RunnerSession runner() {
 		return this.runner;
 	}
 

@@ -39,7 +39,7 @@ import io.strongroom.tenant.TenantId;
  */
 @Entity
 @Table(name = "run_verification")
-class BackupVerification {
+class BackupVerification implements RunnerJobEntity {
 
 	/** The runner's failure kinds that mean the backup's object could not be read. */
 	static final Set<String> UNREADABLE = Set.of("DESTINATION_ACCESS_DENIED", "BUCKET_MISSING", "DESTINATION_FAILED",
@@ -151,17 +151,14 @@ class BackupVerification {
 		this.state = VerificationState.LAUNCHING;
 	}
 
-	/** Records where the runner lives (process id, dyno id), so it can be stopped. */
-	void launched(String launcherRef) {
+	@Override
+	public void launched(String launcherRef) {
 		requireLaunched("record the launched runner of");
 		this.runner.launched(launcherRef);
 	}
 
-	/**
-	 * LAUNCHING → RUNNING: the runner fetched its spec; fetching it again changes
-	 * nothing.
-	 */
-	void running(Instant at) {
+	@Override
+	public void running(Instant at) {
 		if (this.state == VerificationState.RUNNING) {
 			this.runner.contact(at);
 			return;
@@ -171,7 +168,8 @@ class BackupVerification {
 		this.state = VerificationState.RUNNING;
 	}
 
-	void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
+	@Override
+	public void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
 		require(VerificationState.RUNNING, "take a heartbeat for");
 		this.runner.heartbeat(stage, bytesIn, bytesOut, at);
 	}
@@ -237,7 +235,8 @@ class BackupVerification {
 	 * Asks the verification to stop. A queued one ends SKIPPED at once (returns
 	 * {@code true}); a launched one is told at its next heartbeat.
 	 */
-	boolean cancelRequested(String reason, Instant at) {
+	@Override
+	public boolean cancelRequested(String reason, Instant at) {
 		if (!this.state.isActive()) {
 			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
 					"Verification " + this.id + " is already " + this.state);
@@ -261,24 +260,8 @@ class BackupVerification {
 	 * Whether {@code presentedHash} (the SHA-256 of what a runner presented) is this
 	 * verification's live ticket.
 	 */
-	boolean acceptsTicket(String presentedHash, Instant now) {
-		return this.state.isLaunched() && this.runner.acceptsTicket(presentedHash, now);
-	}
-
 	boolean isDue(Instant now) {
 		return this.state == VerificationState.QUEUED && !this.notBefore.isAfter(now);
-	}
-
-	boolean isStalled(Duration timeout, Instant now) {
-		return this.state.isLaunched() && this.runner.isSilent(timeout, now);
-	}
-
-	boolean isPastDeadline(Instant now) {
-		return this.state.isLaunched() && this.runner.isPastDeadline(now);
-	}
-
-	boolean isCancelOverdue(Duration grace, Instant now) {
-		return this.state.isLaunched() && this.runner.isCancelOverdue(grace, now);
 	}
 
 	private void finish(VerificationState terminal, String detail, Instant at) {
@@ -308,7 +291,7 @@ class BackupVerification {
 	}
 
 	private void requireLaunched(String action) {
-		if (!this.state.isLaunched()) {
+		if (!isLaunched()) {
 			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
 					"Cannot " + action + " verification " + this.id + ": it is " + this.state);
 		}
@@ -342,8 +325,18 @@ class BackupVerification {
 		return this.origin;
 	}
 
-	/** The runner's side: ticket, launch, heartbeats, cancel request. */
-	RunnerSession runner() {
+	@Override
+	public RunnerJob job() {
+		return RunnerJob.verification(id());
+	}
+
+	@Override
+	public boolean isLaunched() {
+		return this.state.isLaunched();
+	}
+
+	@Override
+	public RunnerSession runner() {
 		return this.runner;
 	}
 

@@ -41,7 +41,8 @@ class RunnerSecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
-			.addFilterBefore(new RunnerTicketFilter(callbacks, verifications), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new RunnerTicketFilter(Map.of(RunnerCallbackController.PATH, callbacks,
+					VerificationCallbackController.PATH, verifications)), AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setStatus(401);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
