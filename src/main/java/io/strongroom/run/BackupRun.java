@@ -286,10 +286,6 @@ class BackupRun implements RunnerJobEntity {
 		return this.state == RunState.SUCCEEDED && this.objectKey != null && this.deletion == BackupDeletion.NONE;
 	}
 
-	/**
-	 * Whether {@code presentedHash} (the SHA-256 of what a runner presented) is this
-	 * run's live ticket.
-	 */
 	private void finish(RunState terminal, Instant at) {
 		this.state = terminal;
 		this.finishedAt = at;

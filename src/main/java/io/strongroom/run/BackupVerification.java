@@ -256,10 +256,6 @@ class BackupVerification implements RunnerJobEntity {
 		finish(VerificationState.SKIPPED, "Not verified: " + reason + "; the runner was stopped", at);
 	}
 
-	/**
-	 * Whether {@code presentedHash} (the SHA-256 of what a runner presented) is this
-	 * verification's live ticket.
-	 */
 	boolean isDue(Instant now) {
 		return this.state == VerificationState.QUEUED && !this.notBefore.isAfter(now);
 	}
