@@ -46,11 +46,6 @@ class RunCallbacks implements RunnerCallbacks<RunnerReports.Result> {
 	}
 
 	@Override
-	public boolean accepts(UUID id, String ticket) {
-		return this.lifecycle.jobs().accepts(id, ticket);
-	}
-
-	@Override
 	public Map<String, Object> spec(UUID id) {
 		BackupRun current = this.lifecycle.jobs().find(id).orElseThrow();
 		RunnableTarget target;

@@ -13,9 +13,6 @@ import java.util.UUID;
  */
 interface RunnerCallbacks<R> {
 
-	/** Whether {@code ticket} is the live ticket of job {@code id}. */
-	boolean accepts(UUID id, String ticket);
-
 	Map<String, Object> spec(UUID id);
 
 	RunnerReports.HeartbeatAnswer heartbeat(UUID id, RunnerReports.Heartbeat heartbeat);

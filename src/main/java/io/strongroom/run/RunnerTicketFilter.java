@@ -29,13 +29,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RunnerTicketFilter extends OncePerRequestFilter {
 
-	/** The callbacks of each kind of job, by the path its endpoints are under. */
-	private final Map<String, RunnerCallbacks<?>> callbacksByPath;
+	/** Each kind of job, by the path its callback endpoints are under. */
+	private final Map<String, RunnerJobs<?>> jobsByPath;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	RunnerTicketFilter(Map<String, RunnerCallbacks<?>> callbacksByPath) {
-		this.callbacksByPath = Map.copyOf(callbacksByPath);
+	RunnerTicketFilter(Map<String, RunnerJobs<?>> jobsByPath) {
+		this.jobsByPath = Map.copyOf(jobsByPath);
 	}
 
 	@Override
@@ -46,9 +46,9 @@ class RunnerTicketFilter extends OncePerRequestFilter {
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			String ticket = header.substring(7).trim();
 			if (!ticket.isEmpty() && ticket.length() <= 200) {
-				this.callbacksByPath.forEach(
-						(prefix, callbacks) -> idFromPath(path, prefix).filter((id) -> callbacks.accepts(id, ticket))
-							.ifPresent(this::authenticate));
+				this.jobsByPath
+					.forEach((prefix, jobs) -> idFromPath(path, prefix).filter((id) -> jobs.accepts(id, ticket))
+						.ifPresent(this::authenticate));
 			}
 		}
 		chain.doFilter(request, response);

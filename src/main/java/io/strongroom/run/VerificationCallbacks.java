@@ -56,11 +56,6 @@ class VerificationCallbacks implements RunnerCallbacks<VerificationReports.Resul
 	}
 
 	@Override
-	public boolean accepts(UUID id, String ticket) {
-		return this.lifecycle.jobs().accepts(id, ticket);
-	}
-
-	@Override
 	public Map<String, Object> spec(UUID id) {
 		BackupVerification current = this.lifecycle.jobs().find(id).orElseThrow();
 		BackupRun run = this.transactions.execute((status) -> this.runs.findById(current.runId().value()))

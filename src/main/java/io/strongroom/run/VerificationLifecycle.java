@@ -228,15 +228,7 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 			if (!verification.state().isActive()) {
 				return false;
 			}
-			boolean ended = verification.couldNotRun(kind, message, this.properties.maxAttempts(),
-					this.properties.retryDelay(), now());
-			if (ended) {
-				recordOnBackup(verification);
-			}
-			else {
-				logger.info("Verification {} could not run ({}); attempt {} of {} follows at {}", verification.id(),
-						kind, verification.attempts() + 1, this.properties.maxAttempts(), verification.notBefore());
-			}
+			retryOrEnd(verification, kind, message);
 			return true;
 		});
 	}
@@ -315,6 +307,11 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 			recordOnBackup(verification);
 			return;
 		}
+		retryOrEnd(verification, kind, message);
+	}
+
+	/** Queued again while attempts are left, else ended and recorded on the backup. */
+	private void retryOrEnd(BackupVerification verification, String kind, String message) {
 		if (verification.couldNotRun(kind, message, this.properties.maxAttempts(), this.properties.retryDelay(),
 				now())) {
 			recordOnBackup(verification);
