@@ -162,18 +162,6 @@ class RunnerSession {
 		return Optional.of(new LaunchHandle(launcher.name(), this.launcherRef));
 	}
 
-	@Nullable Instant deadlineAt() {
-		return this.deadlineAt;
-	}
-
-	@Nullable String launcher() {
-		return this.launcher;
-	}
-
-	@Nullable String launcherRef() {
-		return this.launcherRef;
-	}
-
 	@Nullable Instant launchedAt() {
 		return this.launchedAt;
 	}
