@@ -150,13 +150,9 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 
 	/** FAILED with {@code kind}, if still active. True when this call changed it. */
 	boolean fail(UUID id, String kind, String message) {
-		return this.jobs.changed(id, (run) -> {
-			if (!run.state().isActive()) {
-				return false;
-			}
+		return this.jobs.changedIf(id, (run) -> run.state().isActive(), (run) -> {
 			run.failed(kind, message, now());
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 
@@ -170,13 +166,9 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	@Override
 	public boolean stalled(UUID id) {
 		Duration timeout = this.properties.stallTimeout();
-		return this.jobs.changed(id, (run) -> {
-			if (!run.isStalled(timeout, now())) {
-				return false;
-			}
+		return this.jobs.changedIf(id, (run) -> run.isStalled(timeout, now()), (run) -> {
 			run.stalled(timeout, now());
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 
@@ -185,10 +177,7 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	 */
 	@Override
 	public boolean exited(UUID id, String detail) {
-		return this.jobs.changed(id, (run) -> {
-			if (!run.isLaunched()) {
-				return false;
-			}
+		return this.jobs.changedIf(id, BackupRun::isLaunched, (run) -> {
 			if (run.runner().cancelRequestedAt() != null) {
 				run.cancelled(cancelMessage(run), now());
 			}
@@ -200,7 +189,6 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 						now());
 			}
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 
@@ -212,13 +200,9 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	/** Told to stop but did not within the grace period: CANCELLED. */
 	@Override
 	public boolean cancelOverdue(UUID id) {
-		return this.jobs.changed(id, (run) -> {
-			if (!run.isCancelOverdue(this.properties.cancelGrace(), now())) {
-				return false;
-			}
+		return this.jobs.changedIf(id, (run) -> run.isCancelOverdue(this.properties.cancelGrace(), now()), (run) -> {
 			run.cancelled(cancelMessage(run), now());
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,13 +88,7 @@ class RunnerJobs<T extends RunnerJobEntity> {
 	 * launching): the caller stops the runner.
 	 */
 	boolean launched(UUID id, LaunchHandle handle) {
-		return changed(id, (job) -> {
-			if (job.isLaunched()) {
-				job.launched(handle.ref());
-				return true;
-			}
-			return false;
-		});
+		return changedIf(id, RunnerJobEntity::isLaunched, (job) -> job.launched(handle.ref()));
 	}
 
 	/** The runner fetched its spec: LAUNCHING → RUNNING. Answers the job as it is now. */
@@ -121,11 +117,21 @@ class RunnerJobs<T extends RunnerJobEntity> {
 	 * Past the plan's maximum duration: asks the runner to stop. True when newly asked.
 	 */
 	boolean overdue(UUID id, String reason) {
+		return changedIf(id, (job) -> job.isPastDeadline(now()) && job.runner().cancelRequestedAt() == null,
+				(job) -> job.cancelRequested(reason, now()));
+	}
+
+	/**
+	 * Applies {@code change} when {@code applies} holds for the job as it is now: another
+	 * process may have changed it since it was last read.
+	 * @return whether it applied
+	 */
+	boolean changedIf(UUID id, Predicate<T> applies, Consumer<T> change) {
 		return changed(id, (job) -> {
-			if (!job.isPastDeadline(now()) || job.runner().cancelRequestedAt() != null) {
+			if (!applies.test(job)) {
 				return false;
 			}
-			job.cancelRequested(reason, now());
+			change.accept(job);
 			return true;
 		});
 	}

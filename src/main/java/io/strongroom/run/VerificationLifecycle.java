@@ -224,13 +224,8 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 	 * (and recorded on the backup). True when this call changed it.
 	 */
 	boolean couldNotRun(VerificationId id, String kind, String message) {
-		return changed(id, (verification) -> {
-			if (!verification.state().isActive()) {
-				return false;
-			}
-			retryOrEnd(verification, kind, message);
-			return true;
-		});
+		return this.jobs.changedIf(id.value(), (verification) -> verification.state().isActive(),
+				(verification) -> retryOrEnd(verification, kind, message));
 	}
 
 	@Override
@@ -243,28 +238,20 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 	@Override
 	public boolean stalled(UUID id) {
 		Duration timeout = this.runProperties.stallTimeout();
-		return this.jobs.changed(id, (verification) -> {
-			if (!verification.isStalled(timeout, now())) {
-				return false;
-			}
-			end(verification, FailureKinds.STALLED, "The verification runner sent no heartbeat for "
-					+ BackupRun.describe(timeout) + ": it stopped or hung");
-			return true;
-		});
+		return this.jobs.changedIf(id, (verification) -> verification.isStalled(timeout, now()),
+				(verification) -> end(verification, FailureKinds.STALLED,
+						"The verification runner sent no heartbeat for " + BackupRun.describe(timeout)
+								+ ": it stopped or hung"));
 	}
 
 	/** The runner ended without reporting: it could not run. */
 	@Override
 	public boolean exited(UUID id, String detail) {
-		return this.jobs.changed(id, (verification) -> {
-			if (!verification.state().isLaunched()) {
-				return false;
-			}
-			end(verification, FailureKinds.RUNNER_EXITED, "The verification runner ended (" + detail
-					+ ") without reporting a result; its output is kept with the verification (local runner) or in"
-					+ " the app's log stream (Heroku dyno)");
-			return true;
-		});
+		return this.jobs.changedIf(id, BackupVerification::isLaunched,
+				(verification) -> end(verification, FailureKinds.RUNNER_EXITED,
+						"The verification runner ended (" + detail
+								+ ") without reporting a result; its output is kept with the verification (local"
+								+ " runner) or in the app's log stream (Heroku dyno)"));
 	}
 
 	@Override
@@ -275,14 +262,12 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 	/** Told to stop but did not within the grace period: SKIPPED. */
 	@Override
 	public boolean cancelOverdue(UUID id) {
-		return this.jobs.changed(id, (verification) -> {
-			if (!verification.isCancelOverdue(this.runProperties.cancelGrace(), now())) {
-				return false;
-			}
-			verification.cancelled(now());
-			recordOnBackup(verification);
-			return true;
-		});
+		return this.jobs.changedIf(id,
+				(verification) -> verification.isCancelOverdue(this.runProperties.cancelGrace(), now()),
+				(verification) -> {
+					verification.cancelled(now());
+					recordOnBackup(verification);
+				});
 	}
 
 	/**
