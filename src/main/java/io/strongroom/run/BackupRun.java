@@ -1,14 +1,11 @@
 package io.strongroom.run;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,9 +30,7 @@ import io.strongroom.tenant.TenantId;
  */
 @Entity
 @Table(name = "run_backup")
-class BackupRun {
-
-	private static final Set<RunState> ALIVE = EnumSet.of(RunState.LAUNCHING, RunState.RUNNING);
+class BackupRun implements RunnerJobEntity {
 
 	@Id
 	private UUID id;
@@ -68,35 +63,10 @@ class BackupRun {
 	@Column(nullable = false)
 	private Instant createdAt;
 
-	@Nullable private Instant launchedAt;
-
-	@Nullable private Instant startedAt;
-
 	@Nullable private Instant finishedAt;
 
-	@Nullable private Instant lastContactAt;
-
-	@Nullable private Instant deadlineAt;
-
-	@Nullable private String stage;
-
-	@Column(nullable = false)
-	private long bytesIn;
-
-	@Column(nullable = false)
-	private long bytesOut;
-
-	@Nullable private Instant cancelRequestedAt;
-
-	@Nullable private String cancelReason;
-
-	@Nullable private String ticketHash;
-
-	@Nullable private Instant ticketExpiresAt;
-
-	@Nullable private String launcher;
-
-	@Nullable private String launcherRef;
+	@Embedded
+	private RunnerSession runner = new RunnerSession();
 
 	@Nullable private String engine;
 
@@ -160,42 +130,31 @@ class BackupRun {
 	 */
 	void launching(String ticketHash, Instant ticketExpiresAt, Instant deadline, String launcher, Instant at) {
 		require(RunState.QUEUED, "launch");
-		this.ticketHash = ticketHash;
-		this.ticketExpiresAt = ticketExpiresAt;
-		this.deadlineAt = deadline;
-		this.launcher = launcher;
-		this.launchedAt = at;
-		this.lastContactAt = at;
+		this.runner.launching(ticketHash, ticketExpiresAt, deadline, launcher, at);
 		this.state = RunState.LAUNCHING;
 	}
 
-	/** Records where the runner lives (process id, dyno id), so it can be stopped. */
-	void launched(String launcherRef) {
+	@Override
+	public void launched(String launcherRef) {
 		requireAlive("record the launched runner of");
-		this.launcherRef = launcherRef;
+		this.runner.launched(launcherRef);
 	}
 
-	/**
-	 * LAUNCHING → RUNNING: the runner fetched its spec. Fetching it again changes
-	 * nothing.
-	 */
-	void running(Instant at) {
+	@Override
+	public void running(Instant at) {
 		if (this.state == RunState.RUNNING) {
-			this.lastContactAt = at;
+			this.runner.contact(at);
 			return;
 		}
 		require(RunState.LAUNCHING, "start");
-		this.startedAt = at;
-		this.lastContactAt = at;
+		this.runner.started(at);
 		this.state = RunState.RUNNING;
 	}
 
-	void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
+	@Override
+	public void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
 		require(RunState.RUNNING, "take a heartbeat for");
-		this.stage = stage;
-		this.bytesIn = Math.max(this.bytesIn, bytesIn);
-		this.bytesOut = Math.max(this.bytesOut, bytesOut);
-		this.lastContactAt = at;
+		this.runner.heartbeat(stage, bytesIn, bytesOut, at);
 	}
 
 	/** RUNNING → SUCCEEDED: the object and its manifest are in the destination. */
@@ -205,15 +164,13 @@ class BackupRun {
 		this.manifestKey = outcome.manifestKey();
 		this.engine = outcome.engine();
 		this.compression = outcome.compression();
-		this.bytesIn = outcome.bytesIn();
-		this.bytesOut = outcome.bytesOut();
 		this.sha256 = outcome.sha256();
 		this.hmacSha256 = outcome.hmacSha256();
 		this.durations = outcome.durationsJson();
 		this.serverVersion = outcome.serverVersion();
 		this.clientVersion = outcome.clientVersion();
 		this.statistics = outcome.statisticsJson();
-		this.stage = null;
+		this.runner.completed(outcome.bytesIn(), outcome.bytesOut());
 		finish(RunState.SUCCEEDED, at);
 	}
 
@@ -241,20 +198,16 @@ class BackupRun {
 	 * Asks the run to stop. A run that has not launched is cancelled at once (returns
 	 * {@code true}); a launched one is told at its next heartbeat and stops itself.
 	 */
-	boolean cancelRequested(String reason, Instant at) {
+	@Override
+	public boolean cancelRequested(String reason, Instant at) {
 		if (!this.state.isActive()) {
 			throw new IllegalRunTransitionException(this.state,
 					"This backup is already " + this.state.name().toLowerCase() + "; there is nothing to cancel");
 		}
+		this.runner.cancelRequested(reason, at);
 		if (this.state == RunState.QUEUED) {
-			this.cancelReason = reason;
-			this.cancelRequestedAt = at;
 			cancelled(reason, at);
 			return true;
-		}
-		if (this.cancelRequestedAt == null) {
-			this.cancelRequestedAt = at;
-			this.cancelReason = reason;
 		}
 		return false;
 	}
@@ -333,39 +286,12 @@ class BackupRun {
 		return this.state == RunState.SUCCEEDED && this.objectKey != null && this.deletion == BackupDeletion.NONE;
 	}
 
-	/**
-	 * Whether {@code ticketHash} (the SHA-256 of what a runner presented) is this run's
-	 * live ticket. Compared in constant time.
-	 */
-	boolean acceptsTicket(String presentedHash, Instant now) {
-		if (this.ticketHash == null || this.ticketExpiresAt == null || !ALIVE.contains(this.state)
-				|| !now.isBefore(this.ticketExpiresAt)) {
-			return false;
-		}
-		return MessageDigest.isEqual(this.ticketHash.getBytes(StandardCharsets.US_ASCII),
-				presentedHash.getBytes(StandardCharsets.US_ASCII));
-	}
-
-	boolean isStalled(Duration timeout, Instant now) {
-		return ALIVE.contains(this.state) && this.lastContactAt != null
-				&& this.lastContactAt.plus(timeout).isBefore(now);
-	}
-
-	boolean isPastDeadline(Instant now) {
-		return ALIVE.contains(this.state) && this.deadlineAt != null && this.deadlineAt.isBefore(now);
-	}
-
-	boolean isCancelOverdue(Duration grace, Instant now) {
-		return ALIVE.contains(this.state) && this.cancelRequestedAt != null
-				&& this.cancelRequestedAt.plus(grace).isBefore(now);
-	}
-
 	private void finish(RunState terminal, Instant at) {
 		this.state = terminal;
 		this.finishedAt = at;
 		// Frees the database's active slot and spends the ticket.
 		this.activeTargetId = null;
-		this.ticketHash = null;
+		this.runner.spendTicket();
 	}
 
 	private void require(RunState expected, String action) {
@@ -376,7 +302,7 @@ class BackupRun {
 	}
 
 	private void requireAlive(String action) {
-		if (!ALIVE.contains(this.state)) {
+		if (!isLaunched()) {
 			throw new IllegalRunTransitionException(this.state,
 					"Cannot " + action + " run " + this.id + ": it is " + this.state);
 		}
@@ -426,6 +352,21 @@ class BackupRun {
 		return this.state;
 	}
 
+	@Override
+	public RunnerJob job() {
+		return RunnerJob.backup(id());
+	}
+
+	@Override
+	public boolean isLaunched() {
+		return this.state.isLaunched();
+	}
+
+	@Override
+	public RunnerSession runner() {
+		return this.runner;
+	}
+
 	Verification verification() {
 		return this.verification;
 	}
@@ -434,52 +375,8 @@ class BackupRun {
 		return this.createdAt;
 	}
 
-	@Nullable Instant launchedAt() {
-		return this.launchedAt;
-	}
-
-	@Nullable Instant startedAt() {
-		return this.startedAt;
-	}
-
 	@Nullable Instant finishedAt() {
 		return this.finishedAt;
-	}
-
-	@Nullable Instant lastContactAt() {
-		return this.lastContactAt;
-	}
-
-	@Nullable Instant deadlineAt() {
-		return this.deadlineAt;
-	}
-
-	@Nullable String stage() {
-		return this.stage;
-	}
-
-	long bytesIn() {
-		return this.bytesIn;
-	}
-
-	long bytesOut() {
-		return this.bytesOut;
-	}
-
-	@Nullable Instant cancelRequestedAt() {
-		return this.cancelRequestedAt;
-	}
-
-	@Nullable String cancelReason() {
-		return this.cancelReason;
-	}
-
-	@Nullable String launcher() {
-		return this.launcher;
-	}
-
-	@Nullable String launcherRef() {
-		return this.launcherRef;
 	}
 
 	@Nullable String engine() {

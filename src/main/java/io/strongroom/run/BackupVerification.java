@@ -1,13 +1,12 @@
 package io.strongroom.run;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -40,7 +39,7 @@ import io.strongroom.tenant.TenantId;
  */
 @Entity
 @Table(name = "run_verification")
-class BackupVerification {
+class BackupVerification implements RunnerJobEntity {
 
 	/** The runner's failure kinds that mean the backup's object could not be read. */
 	static final Set<String> UNREADABLE = Set.of("DESTINATION_ACCESS_DENIED", "BUCKET_MISSING", "DESTINATION_FAILED",
@@ -94,35 +93,10 @@ class BackupVerification {
 	@Column(nullable = false)
 	private Instant createdAt;
 
-	@Nullable private Instant launchedAt;
-
-	@Nullable private Instant startedAt;
-
 	@Nullable private Instant finishedAt;
 
-	@Nullable private Instant lastContactAt;
-
-	@Nullable private Instant deadlineAt;
-
-	@Nullable private String stage;
-
-	@Column(nullable = false)
-	private long bytesIn;
-
-	@Column(nullable = false)
-	private long bytesOut;
-
-	@Nullable private Instant cancelRequestedAt;
-
-	@Nullable private String cancelReason;
-
-	@Nullable private String ticketHash;
-
-	@Nullable private Instant ticketExpiresAt;
-
-	@Nullable private String launcher;
-
-	@Nullable private String launcherRef;
+	@Embedded
+	private RunnerSession runner = new RunnerSession();
 
 	@Enumerated(EnumType.STRING)
 	private RestoreTestPlan.@Nullable Mode restoreMode;
@@ -169,17 +143,7 @@ class BackupVerification {
 	void launching(String ticketHash, Instant ticketExpiresAt, Instant deadline, String launcher,
 			RestoreTestPlan restore, Instant at) {
 		require(VerificationState.QUEUED, "launch");
-		this.ticketHash = ticketHash;
-		this.ticketExpiresAt = ticketExpiresAt;
-		this.deadlineAt = deadline;
-		this.launcher = launcher;
-		this.launcherRef = null;
-		this.launchedAt = at;
-		this.startedAt = null;
-		this.lastContactAt = at;
-		this.stage = null;
-		this.cancelRequestedAt = null;
-		this.cancelReason = null;
+		this.runner.launching(ticketHash, ticketExpiresAt, deadline, launcher, at);
 		this.restoreMode = restore.mode();
 		this.restoreNote = (restore.note() != null) ? truncate(restore.note(), 500) : null;
 		this.runningTargetId = this.targetId;
@@ -187,33 +151,27 @@ class BackupVerification {
 		this.state = VerificationState.LAUNCHING;
 	}
 
-	/** Records where the runner lives (process id, dyno id), so it can be stopped. */
-	void launched(String launcherRef) {
+	@Override
+	public void launched(String launcherRef) {
 		requireLaunched("record the launched runner of");
-		this.launcherRef = launcherRef;
+		this.runner.launched(launcherRef);
 	}
 
-	/**
-	 * LAUNCHING → RUNNING: the runner fetched its spec; fetching it again changes
-	 * nothing.
-	 */
-	void running(Instant at) {
+	@Override
+	public void running(Instant at) {
 		if (this.state == VerificationState.RUNNING) {
-			this.lastContactAt = at;
+			this.runner.contact(at);
 			return;
 		}
 		require(VerificationState.LAUNCHING, "start");
-		this.startedAt = at;
-		this.lastContactAt = at;
+		this.runner.started(at);
 		this.state = VerificationState.RUNNING;
 	}
 
-	void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
+	@Override
+	public void heartbeat(String stage, long bytesIn, long bytesOut, Instant at) {
 		require(VerificationState.RUNNING, "take a heartbeat for");
-		this.stage = stage;
-		this.bytesIn = Math.max(this.bytesIn, bytesIn);
-		this.bytesOut = Math.max(this.bytesOut, bytesOut);
-		this.lastContactAt = at;
+		this.runner.heartbeat(stage, bytesIn, bytesOut, at);
 	}
 
 	/**
@@ -245,13 +203,12 @@ class BackupVerification {
 		}
 		this.lastFailureKind = kind;
 		this.lastFailureMessage = truncate(message, 4000);
-		boolean retry = !FINAL.contains(kind) && this.attempts < maxAttempts && this.cancelRequestedAt == null;
+		boolean retry = !FINAL.contains(kind) && this.attempts < maxAttempts && this.runner.cancelRequestedAt() == null;
 		if (retry) {
 			this.state = VerificationState.QUEUED;
 			this.notBefore = at.plus(retryDelay.multipliedBy(Math.max(1, this.attempts)));
 			this.runningTargetId = null;
-			this.ticketHash = null;
-			this.ticketExpiresAt = null;
+			this.runner.withdrawTicket();
 			return false;
 		}
 		Verification outcome = outcomeOfUnrunnable(kind);
@@ -278,20 +235,16 @@ class BackupVerification {
 	 * Asks the verification to stop. A queued one ends SKIPPED at once (returns
 	 * {@code true}); a launched one is told at its next heartbeat.
 	 */
-	boolean cancelRequested(String reason, Instant at) {
+	@Override
+	public boolean cancelRequested(String reason, Instant at) {
 		if (!this.state.isActive()) {
 			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
 					"Verification " + this.id + " is already " + this.state);
 		}
+		this.runner.cancelRequested(truncate(reason, 500), at);
 		if (this.state == VerificationState.QUEUED) {
-			this.cancelRequestedAt = at;
-			this.cancelReason = truncate(reason, 500);
 			finish(VerificationState.SKIPPED, "Not verified: " + reason, at);
 			return true;
-		}
-		if (this.cancelRequestedAt == null) {
-			this.cancelRequestedAt = at;
-			this.cancelReason = truncate(reason, 500);
 		}
 		return false;
 	}
@@ -299,34 +252,12 @@ class BackupVerification {
 	/** Told to stop and it did not (or it confirmed): SKIPPED, no retry. */
 	void cancelled(Instant at) {
 		requireLaunched("cancel");
-		String reason = (this.cancelReason != null) ? this.cancelReason : "Cancelled";
+		String reason = (this.runner.cancelReason() != null) ? this.runner.cancelReason() : "Cancelled";
 		finish(VerificationState.SKIPPED, "Not verified: " + reason + "; the runner was stopped", at);
-	}
-
-	boolean acceptsTicket(String presentedHash, Instant now) {
-		if (this.ticketHash == null || this.ticketExpiresAt == null || !this.state.isLaunched()
-				|| !now.isBefore(this.ticketExpiresAt)) {
-			return false;
-		}
-		return MessageDigest.isEqual(this.ticketHash.getBytes(StandardCharsets.US_ASCII),
-				presentedHash.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	boolean isDue(Instant now) {
 		return this.state == VerificationState.QUEUED && !this.notBefore.isAfter(now);
-	}
-
-	boolean isStalled(Duration timeout, Instant now) {
-		return this.state.isLaunched() && this.lastContactAt != null && this.lastContactAt.plus(timeout).isBefore(now);
-	}
-
-	boolean isPastDeadline(Instant now) {
-		return this.state.isLaunched() && this.deadlineAt != null && this.deadlineAt.isBefore(now);
-	}
-
-	boolean isCancelOverdue(Duration grace, Instant now) {
-		return this.state.isLaunched() && this.cancelRequestedAt != null
-				&& this.cancelRequestedAt.plus(grace).isBefore(now);
 	}
 
 	private void finish(VerificationState terminal, String detail, Instant at) {
@@ -336,7 +267,7 @@ class BackupVerification {
 		// Frees the backup's and the database's slots and spends the ticket.
 		this.activeRunId = null;
 		this.runningTargetId = null;
-		this.ticketHash = null;
+		this.runner.spendTicket();
 	}
 
 	private static VerificationState stateOf(Verification outcome) {
@@ -356,7 +287,7 @@ class BackupVerification {
 	}
 
 	private void requireLaunched(String action) {
-		if (!this.state.isLaunched()) {
+		if (!isLaunched()) {
 			throw new IllegalRunTransitionException(RunState.SUCCEEDED,
 					"Cannot " + action + " verification " + this.id + ": it is " + this.state);
 		}
@@ -390,6 +321,21 @@ class BackupVerification {
 		return this.origin;
 	}
 
+	@Override
+	public RunnerJob job() {
+		return RunnerJob.verification(id());
+	}
+
+	@Override
+	public boolean isLaunched() {
+		return this.state.isLaunched();
+	}
+
+	@Override
+	public RunnerSession runner() {
+		return this.runner;
+	}
+
 	VerificationState state() {
 		return this.state;
 	}
@@ -406,44 +352,8 @@ class BackupVerification {
 		return this.createdAt;
 	}
 
-	@Nullable Instant launchedAt() {
-		return this.launchedAt;
-	}
-
-	@Nullable Instant startedAt() {
-		return this.startedAt;
-	}
-
 	@Nullable Instant finishedAt() {
 		return this.finishedAt;
-	}
-
-	@Nullable Instant lastContactAt() {
-		return this.lastContactAt;
-	}
-
-	@Nullable String stage() {
-		return this.stage;
-	}
-
-	long bytesIn() {
-		return this.bytesIn;
-	}
-
-	long bytesOut() {
-		return this.bytesOut;
-	}
-
-	@Nullable Instant cancelRequestedAt() {
-		return this.cancelRequestedAt;
-	}
-
-	@Nullable String launcher() {
-		return this.launcher;
-	}
-
-	@Nullable String launcherRef() {
-		return this.launcherRef;
 	}
 
 	RestoreTestPlan.@Nullable Mode restoreMode() {

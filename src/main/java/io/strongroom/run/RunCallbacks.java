@@ -1,9 +1,7 @@
 package io.strongroom.run;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,22 +15,16 @@ import io.strongroom.target.TargetNotReadyException;
 import io.strongroom.target.Targets;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What runners may do through the callback API, for the run their ticket serves: fetch
- * the spec (LAUNCHING → RUNNING), report heartbeats (answered with whether to stop), and
- * report the result or the failure (which spends the ticket).
+ * The runner callback API of backup runs ({@link RunnerCallbacks}): the spec names the
+ * database to dump, the result the object it stored.
  */
-class RunCallbacks {
+class RunCallbacks implements RunnerCallbacks<RunnerReports.Result> {
 
 	private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-	private static final Pattern KIND = Pattern.compile("[A-Z][A-Z_]{0,31}");
-
 	private static final Pattern STAGE = Pattern.compile("[a-z][a-z_-]{0,31}");
-
-	private final BackupRunRepository runs;
 
 	private final RunLifecycle lifecycle;
 
@@ -42,65 +34,42 @@ class RunCallbacks {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transactions;
-
 	private final JsonMapper json;
 
-	RunCallbacks(BackupRunRepository runs, RunLifecycle lifecycle, Targets targets, RunProperties properties,
-			ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json) {
-		this.runs = runs;
+	RunCallbacks(RunLifecycle lifecycle, Targets targets, RunProperties properties, ApplicationEventPublisher events,
+			JsonMapper json) {
 		this.lifecycle = lifecycle;
 		this.targets = targets;
 		this.properties = properties;
 		this.events = events;
-		this.transactions = transactions;
 		this.json = json;
 	}
 
-	/** Whether {@code ticket} is the live ticket of run {@code runId}. */
-	boolean accepts(UUID runId, String ticket) {
-		String hash = RunTickets.hash(ticket);
-		Instant now = this.lifecycle.now();
-		return Boolean.TRUE.equals(this.transactions
-			.execute((status) -> this.runs.findById(runId).map((run) -> run.acceptsTicket(hash, now)).orElse(false)));
-	}
-
-	Map<String, Object> spec(BackupRunId id) {
-		BackupRun current = this.transactions.execute((status) -> this.runs.findById(id.value())).orElseThrow();
+	@Override
+	public Map<String, Object> spec(UUID id) {
+		BackupRun current = this.lifecycle.jobs().find(id).orElseThrow();
 		RunnableTarget target;
 		try {
 			target = this.targets.runnable(current.tenantId(), current.targetId());
 		}
 		catch (TargetNotReadyException | TargetNotFoundException ex) {
-			this.lifecycle.fail(id.value(), FailureKinds.NOT_CONFIGURED, ex.getMessage());
+			this.lifecycle.fail(id, FailureKinds.NOT_CONFIGURED, ex.getMessage());
 			throw new IllegalRunTransitionException(RunState.FAILED, ex.getMessage());
 		}
-		Instant[] startedAt = new Instant[1];
-		this.lifecycle.changed(id, (run) -> {
-			run.running(this.lifecycle.now());
-			startedAt[0] = run.startedAt();
-			return true;
-		});
-		return RunSpecs.spec(id, startedAt[0], target, this.properties);
+		BackupRun run = this.lifecycle.jobs().started(id);
+		return RunSpecs.spec(run.id(), run.runner().startedAt(), target, this.properties);
 	}
 
-	RunnerReports.HeartbeatAnswer heartbeat(BackupRunId id, RunnerReports.Heartbeat heartbeat) {
-		String stage = (heartbeat.stage() != null) ? heartbeat.stage().trim().toLowerCase(Locale.ROOT) : "";
-		if (!STAGE.matcher(stage).matches()) {
-			throw new CallbackRejectedException("stage must be a stage name such as dump, upload or manifest");
-		}
-		long bytesIn = nonNegative(heartbeat.bytesIn(), "bytesIn");
-		long bytesOut = nonNegative(heartbeat.bytesOut(), "bytesOut");
-		boolean[] cancel = new boolean[1];
-		this.lifecycle.changed(id, (run) -> {
-			run.heartbeat(stage, bytesIn, bytesOut, this.lifecycle.now());
-			cancel[0] = run.cancelRequestedAt() != null;
-			return true;
-		});
-		return new RunnerReports.HeartbeatAnswer(cancel[0]);
+	@Override
+	public RunnerReports.HeartbeatAnswer heartbeat(UUID id, RunnerReports.Heartbeat heartbeat) {
+		return this.lifecycle.jobs()
+			.heartbeat(id, heartbeat.progress((stage) -> STAGE.matcher(stage).matches(),
+					"stage must be a stage name such as dump, upload or manifest"));
 	}
 
-	void result(BackupRunId id, RunnerReports.Result result) {
+	@Override
+	public void result(UUID runId, RunnerReports.Result result) {
+		BackupRunId id = new BackupRunId(runId);
 		if (!"SUCCEEDED".equals(result.status())) {
 			throw new CallbackRejectedException(
 					"status must be SUCCEEDED; report a failure to /failure with {\"kind\", \"message\"}");
@@ -119,10 +88,10 @@ class RunCallbacks {
 			throw new CallbackRejectedException("sha256 and hmacSha256 must be 64 hex digits");
 		}
 		RunOutcome outcome = new RunOutcome(objectKey, manifestKey, required(result.engine(), "engine", 16),
-				required(result.compression(), "compression", 16), nonNegative(result.bytesIn(), "bytesIn"),
-				nonNegative(result.bytesOut(), "bytesOut"), sha256, hmac, jsonObject(result.durationsMillis(), 2000),
-				optional(result.serverVersion(), 200), optional(result.clientVersion(), 200),
-				jsonObject(result.statistics(), 1_000_000));
+				required(result.compression(), "compression", 16), RunnerReports.bytes(result.bytesIn(), "bytesIn"),
+				RunnerReports.bytes(result.bytesOut(), "bytesOut"), sha256, hmac,
+				jsonObject(result.durationsMillis(), 2000), optional(result.serverVersion(), 200),
+				optional(result.clientVersion(), 200), jsonObject(result.statistics(), 1_000_000));
 		this.lifecycle.changed(id, (run) -> {
 			run.succeeded(outcome, this.lifecycle.now());
 			RunEvents.finished(this.events, run);
@@ -130,31 +99,20 @@ class RunCallbacks {
 		});
 	}
 
-	void failure(BackupRunId id, RunnerReports.Failure failure) {
-		String kind = (failure.kind() != null) ? failure.kind().trim().toUpperCase(Locale.ROOT) : "";
-		if (!KIND.matcher(kind).matches()) {
-			throw new CallbackRejectedException("kind must be a failure kind such as AUTHENTICATION_FAILED");
-		}
-		String message = (failure.message() != null && !failure.message().isBlank()) ? failure.message().strip()
-				: "The runner reported " + kind + " without a message";
-		this.lifecycle.changed(id, (run) -> {
-			if ("CANCELLED".equals(kind)) {
-				String reason = (run.cancelReason() != null) ? run.cancelReason() + "; " : "";
-				run.cancelled(reason + message, this.lifecycle.now());
+	@Override
+	public void failure(UUID id, RunnerReports.Failure failure) {
+		RunnerReports.ReportedFailure reported = failure.checked("AUTHENTICATION_FAILED");
+		this.lifecycle.jobs().changed(id, (run) -> {
+			if ("CANCELLED".equals(reported.kind())) {
+				String reason = (run.runner().cancelReason() != null) ? run.runner().cancelReason() + "; " : "";
+				run.cancelled(reason + reported.message(), this.lifecycle.now());
 			}
 			else {
-				run.failed(kind, message, this.lifecycle.now());
+				run.failed(reported.kind(), reported.message(), this.lifecycle.now());
 			}
 			RunEvents.finished(this.events, run);
 			return true;
 		});
-	}
-
-	private static long nonNegative(@Nullable Long value, String field) {
-		if (value == null || value < 0) {
-			throw new CallbackRejectedException(field + " must be a number of bytes, 0 or more");
-		}
-		return value;
 	}
 
 	private static String required(@Nullable String value, String field, int max) {
@@ -184,22 +142,6 @@ class RunCallbacks {
 			throw new CallbackRejectedException("The result is too large");
 		}
 		return text;
-	}
-
-	static Optional<UUID> runIdFromPath(String path) {
-		String prefix = "/runner/v1/runs/";
-		if (!path.startsWith(prefix)) {
-			return Optional.empty();
-		}
-		String rest = path.substring(prefix.length());
-		int slash = rest.indexOf('/');
-		String id = (slash < 0) ? rest : rest.substring(0, slash);
-		try {
-			return Optional.of(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -40,9 +40,10 @@ class RunConfiguration {
 
 	@Bean
 	RunLifecycle runLifecycle(BackupRunRepository runs, Targets targets, TenantRepository tenants, PlanCatalog plans,
-			RunProperties properties, CallbackBase callbacks, ApplicationEventPublisher events) {
-		return new RunLifecycle(runs, targets, tenants, plans, properties, callbacks, events, this.transactions,
-				this.clock);
+			RunProperties properties, CallbackBase callbacks, RunLauncher launcher, DestinationClient destinations,
+			ApplicationEventPublisher events) {
+		return new RunLifecycle(runs, targets, tenants, plans, properties, callbacks, launcher, destinations, events,
+				this.transactions, this.clock);
 	}
 
 	static String launcher(RunProperties properties) {
@@ -50,9 +51,9 @@ class RunConfiguration {
 	}
 
 	@Bean
-	RunCallbacks runCallbacks(BackupRunRepository runs, RunLifecycle lifecycle, Targets targets,
-			RunProperties properties, ApplicationEventPublisher events, JsonMapper json) {
-		return new RunCallbacks(runs, lifecycle, targets, properties, events, this.transactions, json);
+	RunCallbacks runCallbacks(RunLifecycle lifecycle, Targets targets, RunProperties properties,
+			ApplicationEventPublisher events, JsonMapper json) {
+		return new RunCallbacks(lifecycle, targets, properties, events, json);
 	}
 
 	@Bean
@@ -63,21 +64,16 @@ class RunConfiguration {
 	@Bean
 	VerificationLifecycle verificationLifecycle(BackupVerificationRepository verifications, BackupRunRepository runs,
 			Targets targets, TenantRepository tenants, PlanCatalog plans, RunProperties properties,
-			VerificationProperties verification, CallbackBase callbacks, ApplicationEventPublisher events) {
+			VerificationProperties verification, CallbackBase callbacks, RunLauncher launcher,
+			ApplicationEventPublisher events) {
 		return new VerificationLifecycle(verifications, runs, targets, tenants, plans, properties, verification,
-				callbacks, events, this.transactions, this.clock);
+				callbacks, launcher, events, this.transactions, this.clock);
 	}
 
 	@Bean
-	VerificationCallbacks verificationCallbacks(BackupVerificationRepository verifications, BackupRunRepository runs,
-			VerificationLifecycle lifecycle, Targets targets, RunProperties properties, JsonMapper json) {
-		return new VerificationCallbacks(verifications, runs, lifecycle, targets, properties, this.transactions, json);
-	}
-
-	@Bean
-	VerificationWatchdog verificationWatchdog(BackupVerificationRepository verifications,
-			VerificationLifecycle lifecycle, RunLauncher launcher, RunProperties properties) {
-		return new VerificationWatchdog(verifications, lifecycle, launcher, properties, this.transactions);
+	VerificationCallbacks verificationCallbacks(BackupRunRepository runs, VerificationLifecycle lifecycle,
+			Targets targets, RunProperties properties, JsonMapper json) {
+		return new VerificationCallbacks(runs, lifecycle, targets, properties, this.transactions, json);
 	}
 
 	@Bean
@@ -93,9 +89,8 @@ class RunConfiguration {
 
 	@Bean
 	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog,
-			ObjectProvider<VerificationWatchdog> verificationWatchdog, ObjectProvider<RunDispatcher> dispatcher,
-			RunnerBundle bundle, StrongroomProperties strongroom, ObjectProvider<HerokuPlatformClient> heroku,
-			ObjectProvider<AddonAttachments> attachments) {
+			ObjectProvider<RunDispatcher> dispatcher, RunnerBundle bundle, StrongroomProperties strongroom,
+			ObjectProvider<HerokuPlatformClient> heroku, ObjectProvider<AddonAttachments> attachments) {
 		String launcher = launcher(properties);
 		if ("heroku".equals(launcher)) {
 			RunProperties.Heroku settings = properties.heroku();
@@ -110,12 +105,7 @@ class RunConfiguration {
 		List<String> command = local.command().isEmpty() ? LocalRunnerCommand.resolve(local.java(), local.jar())
 				: local.command();
 		return new LocalRunLauncher(command, local.maxConcurrent(), local.maxLogLines(), log, (exited) -> {
-			if (exited.job().isBackup()) {
-				watchdog.getObject().exited(exited);
-			}
-			else {
-				verificationWatchdog.getObject().exited(exited);
-			}
+			watchdog.getObject().exited(exited);
 			// A runner ended: its place goes to the next queued run now.
 			dispatcher.getObject().wakeUp();
 		});
@@ -127,15 +117,14 @@ class RunConfiguration {
 	}
 
 	@Bean
-	RunDispatcher runDispatcher(RunLifecycle lifecycle, VerificationLifecycle verifications, RunLauncher launcher) {
-		return new RunDispatcher(lifecycle, verifications, launcher);
+	RunDispatcher runDispatcher(RunLifecycle runs, VerificationLifecycle verifications, RunLauncher launcher) {
+		return new RunDispatcher(List.of(runs, verifications), launcher);
 	}
 
 	@Bean
-	RunWatchdog runWatchdog(BackupRunRepository runs, RunLifecycle lifecycle, RunLauncher launcher,
-			RunProperties properties, Targets targets, TenantRepository tenants, DestinationClient destinations) {
-		return new RunWatchdog(runs, lifecycle, launcher, properties, targets, tenants, destinations,
-				this.transactions);
+	RunWatchdog runWatchdog(RunLifecycle runs, VerificationLifecycle verifications, RunLauncher launcher,
+			RunProperties properties) {
+		return new RunWatchdog(List.of(runs, verifications), launcher, properties);
 	}
 
 	@Bean
@@ -163,9 +152,9 @@ class RunConfiguration {
 	}
 
 	@Bean
-	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, VerificationWatchdog verificationWatchdog,
-			RunLauncher launcher, RunProperties properties) {
-		return new RunTimers(dispatcher, watchdog, verificationWatchdog, launcher, properties);
+	RunTimers runTimers(RunDispatcher dispatcher, RunWatchdog watchdog, RunLauncher launcher,
+			RunProperties properties) {
+		return new RunTimers(dispatcher, watchdog, launcher, properties);
 	}
 
 }

@@ -21,9 +21,8 @@ class RunDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunDispatcher.class);
 
-	private final RunLifecycle lifecycle;
-
-	private final VerificationLifecycle verifications;
+	/** Backups first. */
+	private final List<RunnerJobLifecycle<?>> lifecycles;
 
 	private final RunLauncher launcher;
 
@@ -35,9 +34,8 @@ class RunDispatcher {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	RunDispatcher(RunLifecycle lifecycle, VerificationLifecycle verifications, RunLauncher launcher) {
-		this.lifecycle = lifecycle;
-		this.verifications = verifications;
+	RunDispatcher(List<RunnerJobLifecycle<?>> lifecycles, RunLauncher launcher) {
+		this.lifecycles = List.copyOf(lifecycles);
 		this.launcher = launcher;
 	}
 
@@ -63,25 +61,16 @@ class RunDispatcher {
 			boolean launchedAny = true;
 			while (launchedAny && this.launcher.capacity() > 0) {
 				launchedAny = false;
-				List<UUID> queued = this.lifecycle.queued();
-				for (UUID id : queued) {
-					if (this.launcher.capacity() <= 0) {
-						return;
-					}
-					Optional<LaunchRequest> request = this.lifecycle.claim(id, this.launcher.name());
-					if (request.isPresent()) {
-						launch(request.get());
-						launchedAny = true;
-					}
-				}
-				for (UUID id : this.verifications.queued()) {
-					if (this.launcher.capacity() <= 0) {
-						return;
-					}
-					Optional<LaunchRequest> request = this.verifications.claim(id, this.launcher.name());
-					if (request.isPresent()) {
-						launch(request.get());
-						launchedAny = true;
+				for (RunnerJobLifecycle<?> lifecycle : this.lifecycles) {
+					for (UUID id : lifecycle.queued()) {
+						if (this.launcher.capacity() <= 0) {
+							return;
+						}
+						Optional<LaunchRequest> request = lifecycle.claim(id, this.launcher.name());
+						if (request.isPresent()) {
+							launch(lifecycle, request.get());
+							launchedAny = true;
+						}
 					}
 				}
 			}
@@ -92,34 +81,24 @@ class RunDispatcher {
 		}
 	}
 
-	private void launch(LaunchRequest request) {
+	private void launch(RunnerJobLifecycle<?> lifecycle, LaunchRequest request) {
 		RunnerJob job = request.job();
 		try {
 			LaunchHandle handle = this.launcher.launch(request);
 			logger.info("{} launched ({} {})", job, handle.launcher(), handle.ref());
-			boolean recorded = job.isBackup() ? this.lifecycle.launched(new BackupRunId(job.id()), handle)
-					: this.verifications.launched(new VerificationId(job.id()), handle);
-			if (!recorded) {
+			if (!lifecycle.jobs().launched(job.id(), handle)) {
 				// Cancelled while it was being launched.
 				this.launcher.stop(handle);
 			}
 		}
 		catch (LaunchException ex) {
 			logger.warn("{} could not be launched: {}", job, ex.getMessage());
-			launchFailed(job, "The runner could not be started: " + ex.getMessage());
+			lifecycle.launchFailed(job.id(), "The runner could not be started: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			logger.error("{} could not be launched", job, ex);
-			launchFailed(job, "The runner could not be started because of an internal error in Strongroom");
-		}
-	}
-
-	private void launchFailed(RunnerJob job, String message) {
-		if (job.isBackup()) {
-			this.lifecycle.fail(job.id(), FailureKinds.LAUNCH_FAILED, message);
-		}
-		else {
-			this.verifications.couldNotRun(new VerificationId(job.id()), FailureKinds.LAUNCH_FAILED, message);
+			lifecycle.launchFailed(job.id(),
+					"The runner could not be started because of an internal error in Strongroom");
 		}
 	}
 

@@ -1,10 +1,8 @@
 package io.strongroom.run;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,12 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.strongroom.runner.Secret;
+import io.strongroom.target.DestinationAccess;
 import io.strongroom.target.RunnableTarget;
 import io.strongroom.target.TargetNotFoundException;
 import io.strongroom.target.PlanLimitExceededException;
 import io.strongroom.target.TargetNotReadyException;
 import io.strongroom.target.Targets;
-import io.strongroom.tenant.Plan;
 import io.strongroom.tenant.PlanCatalog;
 import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantRepository;
@@ -29,15 +27,19 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The web side's transitions of a run (launching, stalled, exited, overdue), each in its
- * own short transaction, so that two web processes racing for the same run resolve by
- * optimistic locking: one wins, the other sees the new state and leaves the run alone.
+ * The web side's transitions of a backup run (launching, stalled, exited, overdue), each
+ * in its own short transaction (through {@link RunnerJobs}), so that two web processes
+ * racing for the same run resolve by optimistic locking: one wins, the other sees the new
+ * state and leaves the run alone. A runner given up on is stopped, and its unfinished
+ * upload aborted, because a dead runner cannot abort it itself.
  */
-class RunLifecycle {
+class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunLifecycle.class);
 
 	private final BackupRunRepository runs;
+
+	private final RunnerJobs<BackupRun> jobs;
 
 	private final Targets targets;
 
@@ -49,32 +51,47 @@ class RunLifecycle {
 
 	private final CallbackBase callbacks;
 
+	private final RunLauncher launcher;
+
+	private final DestinationClient destinations;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock;
-
 	RunLifecycle(BackupRunRepository runs, Targets targets, TenantRepository tenants, PlanCatalog plans,
-			RunProperties properties, CallbackBase callbacks, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			RunProperties properties, CallbackBase callbacks, RunLauncher launcher, DestinationClient destinations,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.runs = runs;
+		this.jobs = new RunnerJobs<>("Run", runs, properties, transactions, clock);
 		this.targets = targets;
 		this.tenants = tenants;
 		this.plans = plans;
 		this.properties = properties;
 		this.callbacks = callbacks;
+		this.launcher = launcher;
+		this.destinations = destinations;
 		this.events = events;
 		this.transactions = transactions;
-		this.clock = clock;
+	}
+
+	@Override
+	public RunnerJob.Kind kind() {
+		return RunnerJob.Kind.BACKUP;
+	}
+
+	@Override
+	public RunnerJobs<BackupRun> jobs() {
+		return this.jobs;
 	}
 
 	Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return this.jobs.now();
 	}
 
 	/** Oldest first, a few at a time. */
-	List<UUID> queued() {
+	@Override
+	public List<UUID> queued() {
 		return this.transactions.execute((status) -> this.runs.findTop20ByStateOrderByCreatedAtAscIdAsc(RunState.QUEUED)
 			.stream()
 			.map((run) -> run.id().value())
@@ -86,9 +103,9 @@ class RunLifecycle {
 	 * be backed up (it was removed, or its destination or key is missing). Empty when
 	 * another process claimed it first or it is no longer queued.
 	 */
-	Optional<LaunchRequest> claim(UUID runId, String launcherName) {
-		Optional<BackupRun> found = this.transactions.execute((status) -> this.runs.findById(runId))
-			.filter((run) -> run.state() == RunState.QUEUED);
+	@Override
+	public Optional<LaunchRequest> claim(UUID runId, String launcherName) {
+		Optional<BackupRun> found = this.jobs.find(runId).filter((run) -> run.state() == RunState.QUEUED);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -105,7 +122,6 @@ class RunLifecycle {
 			fail(runId, FailureKinds.PLAN_LIMIT, ex.getMessage());
 			return Optional.empty();
 		}
-		String ticket = RunTickets.newTicket();
 		try {
 			return Optional.ofNullable(this.transactions.execute((status) -> {
 				BackupRun run = this.runs.findById(runId).orElse(null);
@@ -113,18 +129,12 @@ class RunLifecycle {
 					return null;
 				}
 				Tenant tenant = this.tenants.findById(run.tenantId().value()).orElseThrow();
-				Duration maxDuration = this.plans.find(tenant.plan())
-					.map(Plan::maxRunDuration)
-					.orElse(Duration.ofHours(6));
 				Instant now = now();
-				Instant deadline = now.plus(maxDuration);
-				// The ticket outlives the deadline by the time the watchdog may need to
-				// cancel the run and hear back from it.
-				Instant expires = deadline.plus(this.properties.cancelGrace()).plus(this.properties.stallTimeout());
-				run.launching(RunTickets.hash(ticket), expires, deadline, launcherName, now);
+				RunTickets.Issued ticket = this.jobs.issueTicket(this.plans.find(tenant.plan()), now);
+				run.launching(ticket.hash(), ticket.expiresAt(), ticket.deadline(), launcherName, now);
 				this.runs.saveAndFlush(run);
-				return new LaunchRequest(run.id(), run.tenantId(), callbackUrl(run.id()), new Secret(ticket),
-						target.environment(), tenant.herokuAppId());
+				return new LaunchRequest(run.id(), run.tenantId(), this.callbacks.runUrl(run.id()),
+						new Secret(ticket.ticket()), target.environment(), tenant.herokuAppId());
 			}));
 		}
 		catch (OptimisticLockingFailureException ex) {
@@ -133,58 +143,42 @@ class RunLifecycle {
 		}
 	}
 
-	URI callbackUrl(BackupRunId run) {
-		return this.callbacks.runUrl(run);
-	}
-
-	/**
-	 * Records where the runner lives. False when the run ended meanwhile (cancelled while
-	 * launching): the caller stops the runner.
-	 */
-	boolean launched(BackupRunId id, LaunchHandle handle) {
-		return changed(id, (run) -> {
-			if (run.state() == RunState.LAUNCHING || run.state() == RunState.RUNNING) {
-				run.launched(handle.ref());
-				return true;
-			}
-			return false;
-		});
+	@Override
+	public void launchFailed(UUID id, String message) {
+		fail(id, FailureKinds.LAUNCH_FAILED, message);
 	}
 
 	/** FAILED with {@code kind}, if still active. True when this call changed it. */
 	boolean fail(UUID id, String kind, String message) {
-		return changed(new BackupRunId(id), (run) -> {
-			if (!run.state().isActive()) {
-				return false;
-			}
+		return this.jobs.changedIf(id, (run) -> run.state().isActive(), (run) -> {
 			run.failed(kind, message, now());
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 
+	@Override
+	public List<BackupRun> launched() {
+		return this.transactions
+			.execute((status) -> this.runs.findByStateIn(List.of(RunState.LAUNCHING, RunState.RUNNING)));
+	}
+
 	/** FAILED (stalled), unless the runner called back meanwhile. */
-	boolean stalled(BackupRunId id) {
+	@Override
+	public boolean stalled(UUID id) {
 		Duration timeout = this.properties.stallTimeout();
-		return changed(id, (run) -> {
-			if (!run.isStalled(timeout, now())) {
-				return false;
-			}
+		return this.jobs.changedIf(id, (run) -> run.isStalled(timeout, now()), (run) -> {
 			run.stalled(timeout, now());
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 
 	/**
 	 * The runner ended without reporting: FAILED (or CANCELLED when it was told to stop).
 	 */
-	boolean exited(BackupRunId id, String detail) {
-		return changed(id, (run) -> {
-			if (run.state() != RunState.LAUNCHING && run.state() != RunState.RUNNING) {
-				return false;
-			}
-			if (run.cancelRequestedAt() != null) {
+	@Override
+	public boolean exited(UUID id, String detail) {
+		return this.jobs.changedIf(id, BackupRun::isLaunched, (run) -> {
+			if (run.runner().cancelRequestedAt() != null) {
 				run.cancelled(cancelMessage(run), now());
 			}
 			else {
@@ -195,68 +189,59 @@ class RunLifecycle {
 						now());
 			}
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 
-	/**
-	 * Past the plan's maximum duration: asks the runner to stop. True when newly asked.
-	 */
-	boolean overdue(BackupRunId id) {
-		return changed(id, (run) -> {
-			if (!run.isPastDeadline(now()) || run.cancelRequestedAt() != null) {
-				return false;
-			}
-			run.cancelRequested("It ran longer than the plan's maximum run duration", now());
-			return true;
-		});
+	@Override
+	public String overdueReason() {
+		return "It ran longer than the plan's maximum run duration";
 	}
 
 	/** Told to stop but did not within the grace period: CANCELLED. */
-	boolean cancelOverdue(BackupRunId id) {
-		return changed(id, (run) -> {
-			if (!run.isCancelOverdue(this.properties.cancelGrace(), now())) {
-				return false;
-			}
+	@Override
+	public boolean cancelOverdue(UUID id) {
+		return this.jobs.changedIf(id, (run) -> run.isCancelOverdue(this.properties.cancelGrace(), now()), (run) -> {
 			run.cancelled(cancelMessage(run), now());
 			RunEvents.finished(this.events, run);
-			return true;
 		});
 	}
 
 	static String cancelMessage(BackupRun run) {
-		String reason = (run.cancelReason() != null) ? run.cancelReason() : "Cancelled";
+		String reason = (run.runner().cancelReason() != null) ? run.runner().cancelReason() : "Cancelled";
 		return reason + "; the runner was stopped and its unfinished upload aborted.";
 	}
 
 	/**
-	 * Applies {@code change} to the run in a transaction, retrying when another process
-	 * changed the run at the same time.
-	 * @return what {@code change} answered (whether it changed the run); false when there
-	 * is no such run
+	 * Stops what may still run and aborts the upload it left, whether it was given up on
+	 * or ended by itself; both are idempotent.
 	 */
-	boolean changed(BackupRunId id, Function<BackupRun, Boolean> change) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-					BackupRun run = this.runs.findById(id.value()).orElse(null);
-					if (run == null) {
-						return false;
-					}
-					boolean changed = change.apply(run);
-					if (changed) {
-						this.runs.saveAndFlush(run);
-					}
-					return changed;
-				}));
+	@Override
+	public void cleanUp(BackupRun run, boolean runnerEnded) {
+		run.runner().handle(this.launcher).ifPresent(this.launcher::stop);
+		try {
+			Optional<DestinationAccess> destination = this.targets.destinationAccess(run.tenantId());
+			Optional<Tenant> tenant = this.transactions
+				.execute((status) -> this.tenants.findById(run.tenantId().value()));
+			if (destination.isEmpty() || tenant.isEmpty()) {
+				return;
 			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= 5) {
-					throw ex;
-				}
-				logger.debug("Run {} changed concurrently; retrying", id);
+			String prefix = RunSpecs.databasePrefix(destination.get().prefix(), tenant.get().name(),
+					run.databaseLabel().value());
+			int aborted = this.destinations.abortUnfinishedUploads(destination.get(), prefix, run.id().toString());
+			if (aborted > 0) {
+				logger.info("Run {}: aborted {} unfinished upload(s)", run.id(), aborted);
 			}
 		}
+		catch (RuntimeException ex) {
+			// The bucket's lifecycle rule for incomplete multipart uploads is the
+			// backstop.
+			logger.warn("Run {}: could not abort its unfinished upload: {}", run.id(), ex.getMessage());
+		}
+	}
+
+	/** See {@link RunnerJobs#changed}. */
+	boolean changed(BackupRunId id, Function<BackupRun, Boolean> change) {
+		return this.jobs.changed(id.value(), change);
 	}
 
 }

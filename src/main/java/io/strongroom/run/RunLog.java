@@ -33,21 +33,22 @@ class RunLog implements RunOutput {
 		if (masked.isEmpty()) {
 			return;
 		}
-		if (!job.isBackup()) {
-			List<VerificationLogLine> rows = new ArrayList<>(masked.size());
-			for (int i = 0; i < masked.size(); i++) {
-				rows.add(new VerificationLogLine(new VerificationId(job.id()), firstLineNo + i, this.clock.instant(),
-						masked.get(i)));
-			}
-			this.transactions.executeWithoutResult((status) -> this.verificationLines.saveAll(rows));
-			return;
-		}
-		BackupRunId run = new BackupRunId(job.id());
-		List<RunLogLine> rows = new ArrayList<>(masked.size());
+		List<RunnerLogLine> numbered = new ArrayList<>(masked.size());
 		for (int i = 0; i < masked.size(); i++) {
-			rows.add(new RunLogLine(run, firstLineNo + i, this.clock.instant(), masked.get(i)));
+			numbered.add(new RunnerLogLine(firstLineNo + i, this.clock.instant(), masked.get(i)));
 		}
-		this.transactions.executeWithoutResult((status) -> this.lines.saveAll(rows));
+		if (job.isBackup()) {
+			BackupRunId run = new BackupRunId(job.id());
+			List<RunLogLine> rows = numbered.stream().map((line) -> new RunLogLine(run, line)).toList();
+			this.transactions.executeWithoutResult((status) -> this.lines.saveAll(rows));
+		}
+		else {
+			VerificationId verification = new VerificationId(job.id());
+			List<VerificationLogLine> rows = numbered.stream()
+				.map((line) -> new VerificationLogLine(verification, line))
+				.toList();
+			this.transactions.executeWithoutResult((status) -> this.verificationLines.saveAll(rows));
+		}
 	}
 
 	List<String> lines(VerificationId verification) {

@@ -24,4 +24,9 @@ public enum RunState {
 		return this == QUEUED || this == LAUNCHING || this == RUNNING;
 	}
 
+	/** Whether a runner was started for the run and it has not ended. */
+	boolean isLaunched() {
+		return this == LAUNCHING || this == RUNNING;
+	}
+
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -34,6 +35,25 @@ final class RunTickets {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
 		}
+	}
+
+	/**
+	 * A ticket drawn for one launch, with the job's deadline and the ticket's expiry.
+	 *
+	 * @param ticket what the runner gets, in its environment only
+	 */
+	record Issued(String ticket, Instant deadline, Instant expiresAt) {
+
+		/** What is stored. */
+		String hash() {
+			return RunTickets.hash(this.ticket);
+		}
+
+		@Override
+		public String toString() {
+			return "Issued[deadline=" + this.deadline + ", expiresAt=" + this.expiresAt + "]";
+		}
+
 	}
 
 }

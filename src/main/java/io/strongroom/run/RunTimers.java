@@ -14,8 +14,6 @@ class RunTimers implements SmartLifecycle {
 
 	private final RunWatchdog watchdog;
 
-	private final VerificationWatchdog verificationWatchdog;
-
 	private final RunLauncher launcher;
 
 	private final RunProperties properties;
@@ -24,11 +22,9 @@ class RunTimers implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	RunTimers(RunDispatcher dispatcher, RunWatchdog watchdog, VerificationWatchdog verificationWatchdog,
-			RunLauncher launcher, RunProperties properties) {
+	RunTimers(RunDispatcher dispatcher, RunWatchdog watchdog, RunLauncher launcher, RunProperties properties) {
 		this.dispatcher = dispatcher;
 		this.watchdog = watchdog;
-		this.verificationWatchdog = verificationWatchdog;
 		this.launcher = launcher;
 		this.properties = properties;
 	}
@@ -41,10 +37,7 @@ class RunTimers implements SmartLifecycle {
 		scheduler.setDaemon(true);
 		scheduler.initialize();
 		scheduler.scheduleWithFixedDelay(this.dispatcher::wakeUp, this.properties.dispatchInterval());
-		scheduler.scheduleWithFixedDelay(() -> {
-			this.watchdog.check();
-			this.verificationWatchdog.check();
-		}, this.properties.watchdogInterval());
+		scheduler.scheduleWithFixedDelay(this.watchdog::check, this.properties.watchdogInterval());
 		this.scheduler = scheduler;
 		this.running = true;
 	}

@@ -2,148 +2,104 @@ package io.strongroom.run;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.strongroom.target.DestinationAccess;
-import io.strongroom.target.Targets;
-import io.strongroom.tenant.Tenant;
-import io.strongroom.tenant.TenantRepository;
-
-import org.springframework.transaction.support.TransactionTemplate;
-
 /**
- * Finds launched runs that need the web side to act: a runner silent for the stall
- * timeout (FAILED, stalled), one whose process or dyno ended without a result (FAILED),
- * one past the plan's maximum duration (told to stop), one told to stop that did not
- * (CANCELLED). A runner given up on is stopped, and its unfinished upload aborted,
- * because a dead runner cannot abort it itself.
+ * Finds launched jobs of either kind that need the web side to act: a runner silent for
+ * the stall timeout, one whose process or dyno ended without a result, one past the
+ * plan's maximum duration (told to stop), one told to stop that did not. What that means
+ * for the job is its lifecycle's to decide (a backup FAILED, a verification queued again,
+ * ...), and so is cleaning up after a runner given up on.
  */
 class RunWatchdog {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunWatchdog.class);
 
-	private final BackupRunRepository runs;
-
-	private final RunLifecycle lifecycle;
+	private final List<RunnerJobLifecycle<?>> lifecycles;
 
 	private final RunLauncher launcher;
 
 	private final RunProperties properties;
 
-	private final Targets targets;
-
-	private final TenantRepository tenants;
-
-	private final DestinationClient destinations;
-
-	private final TransactionTemplate transactions;
-
-	RunWatchdog(BackupRunRepository runs, RunLifecycle lifecycle, RunLauncher launcher, RunProperties properties,
-			Targets targets, TenantRepository tenants, DestinationClient destinations,
-			TransactionTemplate transactions) {
-		this.runs = runs;
-		this.lifecycle = lifecycle;
+	RunWatchdog(List<RunnerJobLifecycle<?>> lifecycles, RunLauncher launcher, RunProperties properties) {
+		this.lifecycles = List.copyOf(lifecycles);
 		this.launcher = launcher;
 		this.properties = properties;
-		this.targets = targets;
-		this.tenants = tenants;
-		this.destinations = destinations;
-		this.transactions = transactions;
 	}
 
 	void check() {
-		try {
-			List<BackupRun> launched = this.transactions
-				.execute((status) -> this.runs.findByStateIn(List.of(RunState.LAUNCHING, RunState.RUNNING)));
-			for (BackupRun run : launched) {
-				check(run);
+		for (RunnerJobLifecycle<?> lifecycle : this.lifecycles) {
+			try {
+				check(lifecycle);
 			}
-		}
-		catch (RuntimeException ex) {
-			// The next round tries again.
-			logger.error("Watching runs failed", ex);
+			catch (RuntimeException ex) {
+				// The next round tries again.
+				logger.error("Watching {} jobs failed", lifecycle.kind(), ex);
+			}
 		}
 	}
 
 	/**
-	 * A launcher saw this run's runner end: settle it now rather than at the stall
-	 * timeout.
+	 * A launcher saw a job's runner end: settle it now rather than at the stall timeout.
 	 */
 	void exited(RunnerExited event) {
-		try {
-			if (this.lifecycle.exited(event.run(), event.detail())) {
-				this.transactions.execute((status) -> this.runs.findById(event.run().value())).ifPresent(this::cleanUp);
+		for (RunnerJobLifecycle<?> lifecycle : this.lifecycles) {
+			if (lifecycle.kind() == event.job().kind()) {
+				try {
+					exited(lifecycle, event);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Settling {} after its runner ended failed", event.job(), ex);
+				}
 			}
-		}
-		catch (RuntimeException ex) {
-			logger.error("Settling run {} after its runner ended failed", event.run(), ex);
 		}
 	}
 
-	private void check(BackupRun run) {
-		Instant now = this.lifecycle.now();
-		if (run.isStalled(this.properties.stallTimeout(), now)) {
-			if (this.lifecycle.stalled(run.id())) {
-				logger.warn("Run {} stalled: no call from its runner for {}", run.id(),
+	private <T extends RunnerJobEntity> void exited(RunnerJobLifecycle<T> lifecycle, RunnerExited event) {
+		UUID id = event.job().id();
+		if (lifecycle.exited(id, event.detail())) {
+			lifecycle.jobs().find(id).ifPresent((job) -> lifecycle.cleanUp(job, true));
+		}
+	}
+
+	private <T extends RunnerJobEntity> void check(RunnerJobLifecycle<T> lifecycle) {
+		for (T job : lifecycle.launched()) {
+			check(lifecycle, job);
+		}
+	}
+
+	private <T extends RunnerJobEntity> void check(RunnerJobLifecycle<T> lifecycle, T job) {
+		Instant now = lifecycle.jobs().now();
+		UUID id = job.job().id();
+		if (job.isStalled(this.properties.stallTimeout(), now)) {
+			if (lifecycle.stalled(id)) {
+				logger.warn("{} stalled: no call from its runner for {}", job.job(),
 						BackupRun.describe(this.properties.stallTimeout()));
-				cleanUp(run);
+				lifecycle.cleanUp(job, false);
 			}
 			return;
 		}
-		if (run.isCancelOverdue(this.properties.cancelGrace(), now)) {
-			if (this.lifecycle.cancelOverdue(run.id())) {
-				logger.info("Run {} did not stop within {} of being told to; cancelled", run.id(),
+		if (job.isCancelOverdue(this.properties.cancelGrace(), now)) {
+			if (lifecycle.cancelOverdue(id)) {
+				logger.info("{} did not stop within {} of being told to; given up", job.job(),
 						BackupRun.describe(this.properties.cancelGrace()));
-				cleanUp(run);
+				lifecycle.cleanUp(job, false);
 			}
 			return;
 		}
-		if (run.isPastDeadline(now) && run.cancelRequestedAt() == null && this.lifecycle.overdue(run.id())) {
-			logger.info("Run {} is past its plan's maximum duration; told to stop", run.id());
+		if (job.isPastDeadline(now) && job.runner().cancelRequestedAt() == null
+				&& lifecycle.jobs().overdue(id, lifecycle.overdueReason())) {
+			logger.info("{} is past its plan's maximum duration; told to stop", job.job());
 		}
-		Optional<LaunchHandle> handle = handle(run);
-		if (handle.isPresent()) {
-			RunnerStatus status = this.launcher.status(handle.get());
-			if (status.state() == RunnerStatus.State.ENDED
-					&& this.lifecycle.exited(run.id(), String.valueOf(status.detail()))) {
-				logger.warn("Run {}: its runner ended ({}) without a result", run.id(), status.detail());
-				cleanUp(run);
+		job.runner().handle(this.launcher).map(this.launcher::status).ifPresent((status) -> {
+			if (status.state() == RunnerStatus.State.ENDED && lifecycle.exited(id, String.valueOf(status.detail()))) {
+				logger.warn("{}: its runner ended ({}) without a result", job.job(), status.detail());
+				lifecycle.cleanUp(job, true);
 			}
-		}
-	}
-
-	private Optional<LaunchHandle> handle(BackupRun run) {
-		if (run.launcherRef() == null || !this.launcher.name().equals(run.launcher())) {
-			return Optional.empty();
-		}
-		return Optional.of(new LaunchHandle(this.launcher.name(), run.launcherRef()));
-	}
-
-	/** Stops what may still run and aborts the upload it left; both are idempotent. */
-	private void cleanUp(BackupRun run) {
-		handle(run).ifPresent(this.launcher::stop);
-		try {
-			Optional<DestinationAccess> destination = this.targets.destinationAccess(run.tenantId());
-			Optional<Tenant> tenant = this.transactions
-				.execute((status) -> this.tenants.findById(run.tenantId().value()));
-			if (destination.isEmpty() || tenant.isEmpty()) {
-				return;
-			}
-			String prefix = RunSpecs.databasePrefix(destination.get().prefix(), tenant.get().name(),
-					run.databaseLabel().value());
-			int aborted = this.destinations.abortUnfinishedUploads(destination.get(), prefix, run.id().toString());
-			if (aborted > 0) {
-				logger.info("Run {}: aborted {} unfinished upload(s)", run.id(), aborted);
-			}
-		}
-		catch (RuntimeException ex) {
-			// The bucket's lifecycle rule for incomplete multipart uploads is the
-			// backstop.
-			logger.warn("Run {}: could not abort its unfinished upload: {}", run.id(), ex.getMessage());
-		}
+		});
 	}
 
 }

@@ -1,52 +1,18 @@
 package io.strongroom.run;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The runner callback API (TEAM.md). {@link RunnerTicketFilter} has already checked that
- * the request carries the live ticket of the run in the path.
- */
+/** The runner callback API of a backup run (TEAM.md). */
 @RestController
-@RequestMapping(path = "/runner/v1/runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-class RunnerCallbackController {
+@RequestMapping(path = RunnerCallbackController.PATH + "{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+class RunnerCallbackController extends RunnerCallbackEndpoints<RunnerReports.Result> {
 
-	private final RunCallbacks callbacks;
+	static final String PATH = "/runner/v1/runs/";
 
 	RunnerCallbackController(RunCallbacks callbacks) {
-		this.callbacks = callbacks;
-	}
-
-	@GetMapping("/spec")
-	Map<String, Object> spec(@PathVariable UUID id) {
-		return this.callbacks.spec(new BackupRunId(id));
-	}
-
-	@PostMapping(path = "/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE)
-	RunnerReports.HeartbeatAnswer heartbeat(@PathVariable UUID id, @RequestBody RunnerReports.Heartbeat heartbeat) {
-		return this.callbacks.heartbeat(new BackupRunId(id), heartbeat);
-	}
-
-	@PostMapping(path = "/result", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void result(@PathVariable UUID id, @RequestBody RunnerReports.Result result) {
-		this.callbacks.result(new BackupRunId(id), result);
-	}
-
-	@PostMapping(path = "/failure", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void failure(@PathVariable UUID id, @RequestBody RunnerReports.Failure failure) {
-		this.callbacks.failure(new BackupRunId(id), failure);
+		super(callbacks);
 	}
 
 }

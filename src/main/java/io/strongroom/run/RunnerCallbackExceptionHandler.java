@@ -15,7 +15,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * {@code ResponseEntityExceptionHandler}: such a bean would switch off Boot's problem
  * details for every other module.
  */
-@RestControllerAdvice(assignableTypes = { RunnerCallbackController.class, VerificationCallbackController.class })
+@RestControllerAdvice(assignableTypes = RunnerCallbackEndpoints.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RunnerCallbackExceptionHandler {
 

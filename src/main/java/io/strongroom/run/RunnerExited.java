@@ -6,9 +6,4 @@ package io.strongroom.run;
  */
 record RunnerExited(RunnerJob job, String detail) {
 
-	/** The backup run, for a backup job. */
-	BackupRunId run() {
-		return new BackupRunId(this.job.id());
-	}
-
 }

@@ -26,8 +26,8 @@ class RunnerSecurityConfiguration {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain runnerCallbackSecurity(HttpSecurity http, RunCallbacks callbacks,
-			VerificationCallbacks verifications, JsonMapper json) throws Exception {
+	SecurityFilterChain runnerCallbackSecurity(HttpSecurity http, RunLifecycle runs,
+			VerificationLifecycle verifications, JsonMapper json) throws Exception {
 		http.securityMatcher("/runner/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/runner/bundle/**")
 				.permitAll()
@@ -41,7 +41,10 @@ class RunnerSecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
-			.addFilterBefore(new RunnerTicketFilter(callbacks, verifications), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(
+					new RunnerTicketFilter(Map.of(RunnerCallbackController.PATH, runs.jobs(),
+							VerificationCallbackController.PATH, verifications.jobs())),
+					AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				response.setStatus(401);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

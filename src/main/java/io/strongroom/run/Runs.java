@@ -271,12 +271,12 @@ public class Runs {
 		RunError error = (run.failureKind() != null)
 				? new RunError(run.failureKind(), (run.failureMessage() != null) ? run.failureMessage() : "") : null;
 		return new RunView(run.id(), run.tenantId(), run.targetId(), run.databaseLabel(), run.origin(), run.slot(),
-				run.state(), run.verification(), run.createdAt(), run.launchedAt(), run.startedAt(), run.finishedAt(),
-				run.lastContactAt(), run.stage(), run.bytesIn(), run.bytesOut(), run.engine(), run.compression(),
-				run.objectKey(), run.manifestKey(), run.sha256(), run.hmacSha256(), run.serverVersion(),
-				run.clientVersion(), object(run.durationsJson()), object(run.statisticsJson()), error,
-				run.cancelRequestedAt() != null, run.verificationDetail(), run.verifiedAt(), run.deletion(),
-				run.deletionAt());
+				run.state(), run.verification(), run.createdAt(), run.runner().launchedAt(), run.runner().startedAt(),
+				run.finishedAt(), run.runner().lastContactAt(), run.runner().stage(), run.runner().bytesIn(),
+				run.runner().bytesOut(), run.engine(), run.compression(), run.objectKey(), run.manifestKey(),
+				run.sha256(), run.hmacSha256(), run.serverVersion(), run.clientVersion(), object(run.durationsJson()),
+				object(run.statisticsJson()), error, run.runner().cancelRequestedAt() != null, run.verificationDetail(),
+				run.verifiedAt(), run.deletion(), run.deletionAt());
 	}
 
 	private @Nullable Map<String, Object> object(@Nullable String json) {

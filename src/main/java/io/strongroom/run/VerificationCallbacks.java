@@ -1,13 +1,11 @@
 package io.strongroom.run;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -20,27 +18,20 @@ import io.strongroom.target.Targets;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What verification runners may do through the callback API, for the verification their
- * ticket serves (docs/runner-spec.md, "verify"): fetch the spec (LAUNCHING → RUNNING),
- * report heartbeats (answered with whether to stop), and report the result or that they
- * could not do their job (either spends the ticket).
+ * The runner callback API of verifications ({@link RunnerCallbacks}, docs/runner-spec.md,
+ * "verify"): the spec names the backup to read, the result says what was found, and a
+ * failure report means the runner could not do its job.
  */
-class VerificationCallbacks {
-
-	static final String PATH_PREFIX = "/runner/v1/verifications/";
+class VerificationCallbacks implements RunnerCallbacks<VerificationReports.Result> {
 
 	private static final Set<String> STAGES = Set.of("download", "integrity", "restore", "compare", "cleanup");
 
 	private static final Set<String> OUTCOMES = Set.of("PASSED", "FAILED", "SKIPPED");
 
-	private static final Pattern KIND = Pattern.compile("[A-Z][A-Z_]{0,31}");
-
 	private static final int MAX_REPORT = 100_000;
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
-
-	private final BackupVerificationRepository verifications;
 
 	private final BackupRunRepository runs;
 
@@ -54,10 +45,8 @@ class VerificationCallbacks {
 
 	private final JsonMapper json;
 
-	VerificationCallbacks(BackupVerificationRepository verifications, BackupRunRepository runs,
-			VerificationLifecycle lifecycle, Targets targets, RunProperties properties,
-			TransactionTemplate transactions, JsonMapper json) {
-		this.verifications = verifications;
+	VerificationCallbacks(BackupRunRepository runs, VerificationLifecycle lifecycle, Targets targets,
+			RunProperties properties, TransactionTemplate transactions, JsonMapper json) {
 		this.runs = runs;
 		this.lifecycle = lifecycle;
 		this.targets = targets;
@@ -66,56 +55,34 @@ class VerificationCallbacks {
 		this.json = json;
 	}
 
-	/** Whether {@code ticket} is the live ticket of verification {@code id}. */
-	boolean accepts(UUID id, String ticket) {
-		String hash = RunTickets.hash(ticket);
-		Instant now = this.lifecycle.now();
-		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.verifications.findById(id)
-			.map((verification) -> verification.acceptsTicket(hash, now))
-			.orElse(false)));
-	}
-
-	Map<String, Object> spec(VerificationId id) {
-		BackupVerification current = this.transactions.execute((status) -> this.verifications.findById(id.value()))
-			.orElseThrow();
+	@Override
+	public Map<String, Object> spec(UUID id) {
+		BackupVerification current = this.lifecycle.jobs().find(id).orElseThrow();
 		BackupRun run = this.transactions.execute((status) -> this.runs.findById(current.runId().value()))
 			.orElseThrow();
 		Optional<DestinationAccess> destination = this.targets.destinationAccess(current.tenantId());
 		if (destination.isEmpty()) {
 			String message = "The add-on has no destination configured any more, so the backup cannot be read";
-			this.lifecycle.couldNotRun(id, FailureKinds.NOT_CONFIGURED, message);
+			this.lifecycle.couldNotRun(current.id(), FailureKinds.NOT_CONFIGURED, message);
 			throw new IllegalRunTransitionException(RunState.SUCCEEDED, message);
 		}
-		BackupVerification[] running = new BackupVerification[1];
-		this.lifecycle.changed(id, (verification) -> {
-			verification.running(this.lifecycle.now());
-			running[0] = verification;
-			return true;
-		});
+		BackupVerification running = this.lifecycle.jobs().started(id);
 		Map<String, Object> statistics = (run.statisticsJson() != null)
 				? this.json.readValue(run.statisticsJson(), OBJECT) : null;
-		return VerificationSpecs.spec(running[0], run, destination.get(), this.targets.configVars(current.tenantId()),
+		return VerificationSpecs.spec(running, run, destination.get(), this.targets.configVars(current.tenantId()),
 				statistics, this.properties);
 	}
 
-	RunnerReports.HeartbeatAnswer heartbeat(VerificationId id, RunnerReports.Heartbeat heartbeat) {
-		String stage = (heartbeat.stage() != null) ? heartbeat.stage().trim().toLowerCase(Locale.ROOT) : "";
-		if (!STAGES.contains(stage)) {
-			throw new CallbackRejectedException(
-					"stage must be one of download, integrity, restore, compare or cleanup");
-		}
-		long bytesIn = nonNegative(heartbeat.bytesIn(), "bytesIn");
-		long bytesOut = nonNegative(heartbeat.bytesOut(), "bytesOut");
-		boolean[] cancel = new boolean[1];
-		this.lifecycle.changed(id, (verification) -> {
-			verification.heartbeat(stage, bytesIn, bytesOut, this.lifecycle.now());
-			cancel[0] = verification.cancelRequestedAt() != null;
-			return true;
-		});
-		return new RunnerReports.HeartbeatAnswer(cancel[0]);
+	@Override
+	public RunnerReports.HeartbeatAnswer heartbeat(UUID id, RunnerReports.Heartbeat heartbeat) {
+		return this.lifecycle.jobs()
+			.heartbeat(id, heartbeat.progress(STAGES::contains,
+					"stage must be one of download, integrity, restore, compare or cleanup"));
 	}
 
-	void result(VerificationId id, VerificationReports.Result result) {
+	@Override
+	public void result(UUID verificationId, VerificationReports.Result result) {
+		VerificationId id = new VerificationId(verificationId);
 		String status = (result.status() != null) ? result.status().trim().toUpperCase(Locale.ROOT) : "";
 		if (!OUTCOMES.contains(status)) {
 			throw new CallbackRejectedException("status must be PASSED, FAILED or SKIPPED; report that the"
@@ -124,9 +91,7 @@ class VerificationCallbacks {
 		if (result.verificationId() != null && !id.toString().equalsIgnoreCase(result.verificationId().trim())) {
 			throw new CallbackRejectedException("verificationId does not name the verification this ticket serves");
 		}
-		BackupRunId runId = this.transactions.execute((status1) -> this.verifications.findById(id.value()))
-			.orElseThrow()
-			.runId();
+		BackupRunId runId = this.lifecycle.jobs().find(verificationId).orElseThrow().runId();
 		if (result.runId() != null && !runId.toString().equalsIgnoreCase(result.runId().trim())) {
 			throw new CallbackRejectedException("runId does not name the backup run this verification checks");
 		}
@@ -167,14 +132,10 @@ class VerificationCallbacks {
 		});
 	}
 
-	void failure(VerificationId id, RunnerReports.Failure failure) {
-		String kind = (failure.kind() != null) ? failure.kind().trim().toUpperCase(Locale.ROOT) : "";
-		if (!KIND.matcher(kind).matches()) {
-			throw new CallbackRejectedException("kind must be a failure kind such as DESTINATION_FAILED");
-		}
-		String message = (failure.message() != null && !failure.message().isBlank()) ? failure.message().strip()
-				: "The runner reported " + kind + " without a message";
-		this.lifecycle.failed(id, kind, message);
+	@Override
+	public void failure(UUID id, RunnerReports.Failure failure) {
+		RunnerReports.ReportedFailure reported = failure.checked("DESTINATION_FAILED");
+		this.lifecycle.failed(new VerificationId(id), reported.kind(), reported.message());
 	}
 
 	/** The status of the result's {@code integrity} or {@code restore} part, if any. */
@@ -207,28 +168,6 @@ class VerificationCallbacks {
 				"the full list of differences was too long to keep"));
 		text = this.json.writeValueAsString(report);
 		return (text.length() <= MAX_REPORT) ? text : "{\"truncated\":true}";
-	}
-
-	private static long nonNegative(@Nullable Long value, String field) {
-		if (value == null || value < 0) {
-			throw new CallbackRejectedException(field + " must be a number of bytes, 0 or more");
-		}
-		return value;
-	}
-
-	static Optional<UUID> idFromPath(String path) {
-		if (!path.startsWith(PATH_PREFIX)) {
-			return Optional.empty();
-		}
-		String rest = path.substring(PATH_PREFIX.length());
-		int slash = rest.indexOf('/');
-		String id = (slash < 0) ? rest : rest.substring(0, slash);
-		try {
-			return Optional.of(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

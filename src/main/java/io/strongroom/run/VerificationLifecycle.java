@@ -1,10 +1,8 @@
 package io.strongroom.run;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The web side's transitions of a verification (claimed for a launch, could not run,
  * stalled, exited, overdue, completed), each in its own short transaction with optimistic
- * locking, as {@link RunLifecycle} does for runs. An ending verification records its
- * outcome on the backup run and publishes {@link BackupVerified} in the same transaction.
+ * locking (through {@link RunnerJobs}), as {@link RunLifecycle} does for runs. An ending
+ * verification records its outcome on the backup run and publishes {@link BackupVerified}
+ * in the same transaction.
  */
-class VerificationLifecycle {
+class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 
 	private static final Logger logger = LoggerFactory.getLogger(VerificationLifecycle.class);
 
 	private final BackupVerificationRepository verifications;
+
+	private final RunnerJobs<BackupVerification> jobs;
 
 	private final BackupRunRepository runs;
 
@@ -58,16 +59,18 @@ class VerificationLifecycle {
 
 	private final CallbackBase callbacks;
 
+	private final RunLauncher launcher;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock;
-
 	VerificationLifecycle(BackupVerificationRepository verifications, BackupRunRepository runs, Targets targets,
 			TenantRepository tenants, PlanCatalog plans, RunProperties runProperties, VerificationProperties properties,
-			CallbackBase callbacks, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			CallbackBase callbacks, RunLauncher launcher, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.verifications = verifications;
+		this.jobs = new RunnerJobs<>("Verification", verifications, runProperties, transactions, clock);
 		this.runs = runs;
 		this.targets = targets;
 		this.tenants = tenants;
@@ -75,13 +78,23 @@ class VerificationLifecycle {
 		this.runProperties = runProperties;
 		this.properties = properties;
 		this.callbacks = callbacks;
+		this.launcher = launcher;
 		this.events = events;
 		this.transactions = transactions;
-		this.clock = clock;
+	}
+
+	@Override
+	public RunnerJob.Kind kind() {
+		return RunnerJob.Kind.VERIFY;
+	}
+
+	@Override
+	public RunnerJobs<BackupVerification> jobs() {
+		return this.jobs;
 	}
 
 	Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return this.jobs.now();
 	}
 
 	VerificationProperties properties() {
@@ -89,7 +102,8 @@ class VerificationLifecycle {
 	}
 
 	/** Due verifications, longest waiting first, a few at a time. */
-	List<UUID> queued() {
+	@Override
+	public List<UUID> queued() {
 		Instant now = now();
 		return this.transactions.execute((status) -> this.verifications
 			.findTop20ByStateAndNotBeforeLessThanEqualOrderByNotBeforeAscIdAsc(VerificationState.QUEUED, now)
@@ -104,11 +118,10 @@ class VerificationLifecycle {
 	 * database is under way (it waits); SKIPPED when there is nothing it could verify
 	 * with (the database or its destination or key is gone).
 	 */
-	Optional<LaunchRequest> claim(UUID id, String launcherName) {
+	@Override
+	public Optional<LaunchRequest> claim(UUID id, String launcherName) {
 		Instant now = now();
-		BackupVerification queued = this.transactions.execute((status) -> this.verifications.findById(id))
-			.filter((verification) -> verification.isDue(now))
-			.orElse(null);
+		BackupVerification queued = this.jobs.find(id).filter((verification) -> verification.isDue(now)).orElse(null);
 		if (queued == null || this.transactions
 			.execute((status) -> this.verifications.findByRunningTargetId(queued.targetId().value()))
 			.isPresent()) {
@@ -138,7 +151,6 @@ class VerificationLifecycle {
 					.map((database) -> database.verificationUrl() != null)
 					.orElse(false);
 		String engine = String.valueOf(run.engine());
-		String ticket = RunTickets.newTicket();
 		try {
 			return Optional.ofNullable(this.transactions.execute((status) -> {
 				BackupVerification verification = this.verifications.findById(id).orElse(null);
@@ -154,13 +166,12 @@ class VerificationLifecycle {
 				RestoreTestPlan restore = RestoreTestPlan.decide(tenant.plan(),
 						plan.map(Plan::restoreTests).orElse(RestoreTests.NONE), lastRestoreTest, now(),
 						verificationDatabase, scratch(engine));
-				Instant deadline = now().plus(plan.map(Plan::maxRunDuration).orElse(Duration.ofHours(6)));
-				Instant expires = deadline.plus(this.runProperties.cancelGrace())
-					.plus(this.runProperties.stallTimeout());
-				verification.launching(RunTickets.hash(ticket), expires, deadline, launcherName, restore, now());
+				RunTickets.Issued ticket = this.jobs.issueTicket(plan, now());
+				verification.launching(ticket.hash(), ticket.expiresAt(), ticket.deadline(), launcherName, restore,
+						now());
 				this.verifications.saveAndFlush(verification);
-				return new LaunchRequest(RunnerJob.verification(verification.id()), verification.tenantId(),
-						this.callbacks.verificationUrl(verification.id()), new Secret(ticket),
+				return new LaunchRequest(verification.job(), verification.tenantId(),
+						this.callbacks.verificationUrl(verification.id()), new Secret(ticket.ticket()),
 						environment(target, restore, verificationUrl.orElse(null)), tenant.herokuAppId());
 			}));
 		}
@@ -203,19 +214,9 @@ class VerificationLifecycle {
 		return Map.copyOf(environment);
 	}
 
-	URI callbackUrl(VerificationId id) {
-		return this.callbacks.verificationUrl(id);
-	}
-
-	/** Records where the runner lives; false when the verification ended meanwhile. */
-	boolean launched(VerificationId id, LaunchHandle handle) {
-		return changed(id, (verification) -> {
-			if (verification.state().isLaunched()) {
-				verification.launched(handle.ref());
-				return true;
-			}
-			return false;
-		});
+	@Override
+	public void launchFailed(UUID id, String message) {
+		couldNotRun(new VerificationId(id), FailureKinds.LAUNCH_FAILED, message);
 	}
 
 	/**
@@ -223,72 +224,50 @@ class VerificationLifecycle {
 	 * (and recorded on the backup). True when this call changed it.
 	 */
 	boolean couldNotRun(VerificationId id, String kind, String message) {
-		return changed(id, (verification) -> {
-			if (!verification.state().isActive()) {
-				return false;
-			}
-			boolean ended = verification.couldNotRun(kind, message, this.properties.maxAttempts(),
-					this.properties.retryDelay(), now());
-			if (ended) {
-				recordOnBackup(verification);
-			}
-			else {
-				logger.info("Verification {} could not run ({}); attempt {} of {} follows at {}", verification.id(),
-						kind, verification.attempts() + 1, this.properties.maxAttempts(), verification.notBefore());
-			}
-			return true;
-		});
+		return this.jobs.changedIf(id.value(), (verification) -> verification.state().isActive(),
+				(verification) -> retryOrEnd(verification, kind, message));
 	}
 
-	/** No call from the runner for the stall timeout, unless it called back meanwhile. */
-	boolean stalled(VerificationId id) {
+	@Override
+	public List<BackupVerification> launched() {
+		return this.transactions.execute((status) -> this.verifications
+			.findByStateIn(List.of(VerificationState.LAUNCHING, VerificationState.RUNNING)));
+	}
+
+	/** Could not run (stalled), unless the runner called back meanwhile. */
+	@Override
+	public boolean stalled(UUID id) {
 		Duration timeout = this.runProperties.stallTimeout();
-		return changed(id, (verification) -> {
-			if (!verification.isStalled(timeout, now())) {
-				return false;
-			}
-			end(verification, FailureKinds.STALLED, "The verification runner sent no heartbeat for "
-					+ BackupRun.describe(timeout) + ": it stopped or hung");
-			return true;
-		});
+		return this.jobs.changedIf(id, (verification) -> verification.isStalled(timeout, now()),
+				(verification) -> end(verification, FailureKinds.STALLED,
+						"The verification runner sent no heartbeat for " + BackupRun.describe(timeout)
+								+ ": it stopped or hung"));
 	}
 
-	/** The runner ended without reporting. */
-	boolean exited(VerificationId id, String detail) {
-		return changed(id, (verification) -> {
-			if (!verification.state().isLaunched()) {
-				return false;
-			}
-			end(verification, FailureKinds.RUNNER_EXITED, "The verification runner ended (" + detail
-					+ ") without reporting a result; its output is kept with the verification (local runner) or in"
-					+ " the app's log stream (Heroku dyno)");
-			return true;
-		});
+	/** The runner ended without reporting: it could not run. */
+	@Override
+	public boolean exited(UUID id, String detail) {
+		return this.jobs.changedIf(id, BackupVerification::isLaunched,
+				(verification) -> end(verification, FailureKinds.RUNNER_EXITED,
+						"The verification runner ended (" + detail
+								+ ") without reporting a result; its output is kept with the verification (local"
+								+ " runner) or in the app's log stream (Heroku dyno)"));
 	}
 
-	/**
-	 * Past the plan's maximum duration: asks the runner to stop. True when newly asked.
-	 */
-	boolean overdue(VerificationId id) {
-		return changed(id, (verification) -> {
-			if (!verification.isPastDeadline(now()) || verification.cancelRequestedAt() != null) {
-				return false;
-			}
-			verification.cancelRequested("it ran longer than the plan's maximum run duration", now());
-			return true;
-		});
+	@Override
+	public String overdueReason() {
+		return "it ran longer than the plan's maximum run duration";
 	}
 
 	/** Told to stop but did not within the grace period: SKIPPED. */
-	boolean cancelOverdue(VerificationId id) {
-		return changed(id, (verification) -> {
-			if (!verification.isCancelOverdue(this.runProperties.cancelGrace(), now())) {
-				return false;
-			}
-			verification.cancelled(now());
-			recordOnBackup(verification);
-			return true;
-		});
+	@Override
+	public boolean cancelOverdue(UUID id) {
+		return this.jobs.changedIf(id,
+				(verification) -> verification.isCancelOverdue(this.runProperties.cancelGrace(), now()),
+				(verification) -> {
+					verification.cancelled(now());
+					recordOnBackup(verification);
+				});
 	}
 
 	/**
@@ -308,11 +287,16 @@ class VerificationLifecycle {
 
 	/** A runner that was told to stop and ended counts as cancelled, not as a failure. */
 	private void end(BackupVerification verification, String kind, String message) {
-		if (verification.cancelRequestedAt() != null) {
+		if (verification.runner().cancelRequestedAt() != null) {
 			verification.cancelled(now());
 			recordOnBackup(verification);
 			return;
 		}
+		retryOrEnd(verification, kind, message);
+	}
+
+	/** Queued again while attempts are left, else ended and recorded on the backup. */
+	private void retryOrEnd(BackupVerification verification, String kind, String message) {
 		if (verification.couldNotRun(kind, message, this.properties.maxAttempts(), this.properties.retryDelay(),
 				now())) {
 			recordOnBackup(verification);
@@ -350,31 +334,22 @@ class VerificationLifecycle {
 	}
 
 	/**
-	 * Applies {@code change} in a transaction, retrying when another process changed the
-	 * verification (or its backup run) at the same time.
+	 * A runner given up on is stopped; a verification runner uploads nothing, so there is
+	 * nothing to abort, and one that ended by itself needs nothing.
+	 */
+	@Override
+	public void cleanUp(BackupVerification verification, boolean runnerEnded) {
+		if (!runnerEnded) {
+			verification.runner().handle(this.launcher).ifPresent(this.launcher::stop);
+		}
+	}
+
+	/**
+	 * See {@link RunnerJobs#changed}; the change may touch the verification's backup run
+	 * too.
 	 */
 	boolean changed(VerificationId id, Function<BackupVerification, Boolean> change) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-					BackupVerification verification = this.verifications.findById(id.value()).orElse(null);
-					if (verification == null) {
-						return false;
-					}
-					boolean changed = change.apply(verification);
-					if (changed) {
-						this.verifications.saveAndFlush(verification);
-					}
-					return changed;
-				}));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= 5) {
-					throw ex;
-				}
-				logger.debug("Verification {} changed concurrently; retrying", id);
-			}
-		}
+		return this.jobs.changed(id.value(), change);
 	}
 
 }

@@ -1,14 +1,14 @@
 package io.strongroom.run;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One line of a verification runner's output, secrets already masked. */
+/** One line of a verification runner's output. */
 @Entity
 @Table(name = "run_verification_log")
 class VerificationLogLine {
@@ -19,28 +19,20 @@ class VerificationLogLine {
 	@Column(nullable = false)
 	private UUID verificationId;
 
-	@Column(nullable = false)
-	private int lineNo;
-
-	@Column(nullable = false)
-	private Instant loggedAt;
-
-	@Column(nullable = false)
-	private String line;
+	@Embedded
+	private RunnerLogLine line;
 
 	protected VerificationLogLine() {
 	}
 
-	VerificationLogLine(VerificationId verification, int lineNo, Instant at, String line) {
+	VerificationLogLine(VerificationId verification, RunnerLogLine line) {
 		this.id = UUID.randomUUID();
 		this.verificationId = verification.value();
-		this.lineNo = lineNo;
-		this.loggedAt = at;
-		this.line = (line.length() > 4000) ? line.substring(0, 3999) + "…" : line;
+		this.line = line;
 	}
 
 	String line() {
-		return this.line;
+		return this.line.line();
 	}
 
 }

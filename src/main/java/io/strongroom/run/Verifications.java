@@ -167,7 +167,7 @@ public class Verifications {
 		RestoreTestPlan.Mode mode = verification.restoreMode();
 		return new VerificationView(verification.id(), verification.runId(), verification.state(),
 				verification.origin().name().toLowerCase(Locale.ROOT), verification.attempts(),
-				verification.createdAt(), verification.startedAt(), verification.finishedAt(),
+				verification.createdAt(), verification.runner().startedAt(), verification.finishedAt(),
 				(mode != null) ? mode.name().toLowerCase(Locale.ROOT) : null, verification.restoreTested(),
 				verification.detail());
 	}

@@ -47,7 +47,7 @@ class BackupRunTests {
 		run.running(T0.plusSeconds(5));
 		run.running(T0.plusSeconds(6));
 		assertThat(run.state()).isEqualTo(RunState.RUNNING);
-		assertThat(run.startedAt()).as("a second spec fetch changes nothing").isEqualTo(T0.plusSeconds(5));
+		assertThat(run.runner().startedAt()).as("a second spec fetch changes nothing").isEqualTo(T0.plusSeconds(5));
 		run.heartbeat("upload", 50, 20, T0.plusSeconds(30));
 		run.succeeded(outcome(), T0.plusSeconds(60));
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
@@ -116,9 +116,9 @@ class BackupRunTests {
 		BackupRun run = running();
 		run.heartbeat("dump", 100, 50, T0.plusSeconds(10));
 		run.heartbeat("upload", 90, 40, T0.plusSeconds(20));
-		assertThat(run.bytesIn()).isEqualTo(100);
-		assertThat(run.bytesOut()).isEqualTo(50);
-		assertThat(run.stage()).isEqualTo("upload");
+		assertThat(run.runner().bytesIn()).isEqualTo(100);
+		assertThat(run.runner().bytesOut()).isEqualTo(50);
+		assertThat(run.runner().stage()).isEqualTo("upload");
 	}
 
 	@Test

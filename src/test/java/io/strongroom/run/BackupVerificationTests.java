@@ -52,9 +52,10 @@ class BackupVerificationTests {
 		assertThat(verification.acceptsTicket(TICKET_HASH, T0.plusSeconds(3600))).as("expired").isFalse();
 		verification.running(T0.plusSeconds(5));
 		verification.running(T0.plusSeconds(6));
-		assertThat(verification.startedAt()).as("a second spec fetch changes nothing").isEqualTo(T0.plusSeconds(5));
+		assertThat(verification.runner().startedAt()).as("a second spec fetch changes nothing")
+			.isEqualTo(T0.plusSeconds(5));
 		verification.heartbeat("restore", 100, 0, T0.plusSeconds(30));
-		assertThat(verification.stage()).isEqualTo("restore");
+		assertThat(verification.runner().stage()).isEqualTo("restore");
 		verification.completed(Verification.PASSED, "Read 3 tables, restored them and counted every row.", true, "{}",
 				T0.plusSeconds(60));
 		assertThat(verification.state()).isEqualTo(VerificationState.PASSED);
@@ -156,7 +157,7 @@ class BackupVerificationTests {
 
 		BackupVerification launched = running(EXISTING);
 		assertThat(launched.cancelRequested("it ran too long", T0.plusSeconds(10))).isFalse();
-		assertThat(launched.cancelRequestedAt()).isEqualTo(T0.plusSeconds(10));
+		assertThat(launched.runner().cancelRequestedAt()).isEqualTo(T0.plusSeconds(10));
 		assertThat(launched.isCancelOverdue(Duration.ofMinutes(2), T0.plusSeconds(60))).isFalse();
 		assertThat(launched.isCancelOverdue(Duration.ofMinutes(2), T0.plusSeconds(200))).isTrue();
 		assertThat(launched.couldNotRun("CANCELLED", "stopped", 3, RETRY, T0.plusSeconds(20)))

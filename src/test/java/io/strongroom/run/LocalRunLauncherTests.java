@@ -122,7 +122,7 @@ class LocalRunLauncherTests implements RunLauncherContract {
 		Files.writeString(this.dir.resolve("runs/mode"), "exit 7");
 		this.launcher.launch(request(run));
 		RunLauncherContract.await(() -> !this.exits.isEmpty(), Duration.ofSeconds(20));
-		assertThat(this.exits.get(0).run()).isEqualTo(run);
+		assertThat(this.exits.get(0).job()).isEqualTo(RunnerJob.backup(run));
 		assertThat(this.exits.get(0).detail()).isEqualTo("exit code 7");
 		assertThat(this.output).contains("runner: ticket ****, key , url ****",
 				"[strongroom] runner ended with exit code 7");
