@@ -60,34 +60,22 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(InvalidSettingsException.class)
 	ProblemDetail invalidSettings(InvalidSettingsException ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
-				ex.getMessage());
-		problem.setProperty("field", ex.field());
-		return problem;
+		return invalidRequest(ex.getMessage(), ex.field());
 	}
 
 	@ExceptionHandler(InvalidRecipient.class)
 	ProblemDetail invalidRecipient(InvalidRecipient ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
-				ex.getMessage());
-		problem.setProperty("field", "recipients");
-		return problem;
+		return invalidRequest(ex.getMessage(), "recipients");
 	}
 
 	@ExceptionHandler(InvalidWebhook.class)
 	ProblemDetail invalidWebhook(InvalidWebhook ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
-				ex.getMessage());
-		problem.setProperty("field", "webhook");
-		return problem;
+		return invalidRequest(ex.getMessage(), "webhook");
 	}
 
 	@ExceptionHandler(InvalidNotificationSettings.class)
 	ProblemDetail invalidNotificationSettings(InvalidNotificationSettings ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
-				ex.getMessage());
-		problem.setProperty("field", ex.field());
-		return problem;
+		return invalidRequest(ex.getMessage(), ex.field());
 	}
 
 	@ExceptionHandler(InvalidScheduleException.class)
@@ -101,25 +89,17 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(InvalidCursorException.class)
 	ProblemDetail invalidCursor(InvalidCursorException ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request",
-				ex.getMessage());
-		problem.setProperty("field", "cursor");
-		return problem;
+		return invalidRequest(ex.getMessage(), "cursor");
 	}
 
 	@ExceptionHandler(PlanLimitExceededException.class)
 	ProblemDetail planLimit(PlanLimitExceededException ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.PAYMENT_REQUIRED, "plan_limit", "Not in your plan",
-				ex.getMessage());
-		problem.setProperty("plan", ex.plan());
-		return problem;
+		return notInPlan(ex.getMessage(), ex.plan());
 	}
 
 	@ExceptionHandler(RetentionPolicyRejected.class)
 	ProblemDetail retentionNotAllowed(RetentionPolicyRejected ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.PAYMENT_REQUIRED, "plan_limit", "Not in your plan",
-				ex.getMessage());
-		problem.setProperty("plan", ex.plan());
+		ProblemDetail problem = notInPlan(ex.getMessage(), ex.plan());
 		problem.setProperty("field", "retention");
 		problem.setProperty("problems", ex.problems());
 		return problem;
@@ -127,9 +107,20 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(ScheduleNotAllowedException.class)
 	ProblemDetail scheduleNotAllowed(ScheduleNotAllowedException ex) {
-		ProblemDetail problem = ApiProblems.of(HttpStatus.PAYMENT_REQUIRED, "plan_limit", "Not in your plan",
-				ex.getMessage());
-		problem.setProperty("plan", ex.plan());
+		return notInPlan(ex.getMessage(), ex.plan());
+	}
+
+	/** 400 naming the request field to correct. */
+	private static ProblemDetail invalidRequest(String message, String field) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Invalid request", message);
+		problem.setProperty("field", field);
+		return problem;
+	}
+
+	/** 402: the request is valid but the add-on's plan does not allow it. */
+	private static ProblemDetail notInPlan(String message, String plan) {
+		ProblemDetail problem = ApiProblems.of(HttpStatus.PAYMENT_REQUIRED, "plan_limit", "Not in your plan", message);
+		problem.setProperty("plan", plan);
 		return problem;
 	}
 

@@ -91,10 +91,10 @@ public final class RunnerCli {
 		try {
 			Map<String, String> options = options(args, command);
 			switch (command) {
-				case "backup" -> {
+				case "backup", "verify" -> {
 					only(options, "--spec", "--run");
 					if (options.containsKey("--spec") == options.containsKey("--run")) {
-						throw usage("backup needs exactly one of --spec <file> or --run <url>");
+						throw usage(command + " needs exactly one of --spec <file> or --run <url>");
 					}
 					String specJson;
 					if (options.containsKey("--run")) {
@@ -104,7 +104,7 @@ public final class RunnerCli {
 					else {
 						specJson = read(Path.of(options.get("--spec")));
 					}
-					result = backup(specJson, callback);
+					result = "backup".equals(command) ? backup(specJson, callback) : verify(specJson, callback);
 				}
 				case "decrypt" -> {
 					only(options, "--in", "--out", "--manifest");
@@ -121,21 +121,6 @@ public final class RunnerCli {
 					result = new RestoreCommand(this.console, this.failures).run(options.get("--in"),
 							options.get("--manifest"), options.get("--into-env"),
 							options.containsKey("--no-integrity-check"));
-				}
-				case "verify" -> {
-					only(options, "--spec", "--run");
-					if (options.containsKey("--spec") == options.containsKey("--run")) {
-						throw usage("verify needs exactly one of --spec <file> or --run <url>");
-					}
-					String specJson;
-					if (options.containsKey("--run")) {
-						callback = RunCallback.of(options.get("--run"), this.console, this.failures);
-						specJson = callback.spec();
-					}
-					else {
-						specJson = read(Path.of(options.get("--spec")));
-					}
-					result = verify(specJson, callback);
 				}
 				case "self-test" -> {
 					only(options);
@@ -181,35 +166,33 @@ public final class RunnerCli {
 	private Map<String, Object> backup(String specJson, @Nullable RunCallback callback) throws RunnerFailure {
 		BackupSpec spec = BackupSpec.parse(specJson,
 				this.console.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), this.console::warn);
-		Progress progress = new Progress();
-		try (Progress.Reporter reporter = progress.report(this.console.err(), this.console.progressInterval());
-				AutoCloseable heartbeats = (callback != null)
-						? callback.heartbeats(progress, this.cancellation, this.console.heartbeatInterval()) : () -> {
-						}) {
-			Map<String, Object> result = new BackupCommand(this.console, this.failures, progress, this.cancellation)
-				.run(spec);
-			if (callback != null) {
-				callback.result(result);
-			}
-			return result;
-		}
-		catch (RunnerFailure ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw this.failures.classify(ex);
-		}
+		return job(new Progress(), callback,
+				(progress) -> new BackupCommand(this.console, this.failures, progress, this.cancellation).run(spec));
 	}
 
 	private Map<String, Object> verify(String specJson, @Nullable RunCallback callback) throws RunnerFailure {
 		VerifySpec spec = VerifySpec.parse(specJson, this.console::warn);
-		Progress progress = new Progress("download");
+		return job(new Progress("download"), callback,
+				(progress) -> new VerifyCommand(this.console, this.failures, progress, this.cancellation).run(spec));
+	}
+
+	/** What a runner job does once its spec is read. */
+	private interface Job {
+
+		Map<String, Object> run(Progress progress) throws Exception;
+
+	}
+
+	/**
+	 * Runs a backup or verification with progress lines, and, when Strongroom started it,
+	 * heartbeats and the result sent back.
+	 */
+	private Map<String, Object> job(Progress progress, @Nullable RunCallback callback, Job job) throws RunnerFailure {
 		try (Progress.Reporter reporter = progress.report(this.console.err(), this.console.progressInterval());
 				AutoCloseable heartbeats = (callback != null)
 						? callback.heartbeats(progress, this.cancellation, this.console.heartbeatInterval()) : () -> {
 						}) {
-			Map<String, Object> result = new VerifyCommand(this.console, this.failures, progress, this.cancellation)
-				.run(spec);
+			Map<String, Object> result = job.run(progress);
 			if (callback != null) {
 				callback.result(result);
 			}

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.strongroom.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -376,24 +376,6 @@ class BackupEndToEndIntegrationTests {
 		for (String secret : secrets) {
 			assertThat(output.getAll()).as("logs").doesNotContain(secret);
 			assertThat(String.join("\n", this.bodies)).as("responses").doesNotContain(secret);
-		}
-	}
-
-	static void await(Callable<Boolean> condition, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		try {
-			while (!Boolean.TRUE.equals(condition.call())) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new AssertionError("Not within " + timeout);
-				}
-				Thread.sleep(50);
-			}
-		}
-		catch (AssertionError ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

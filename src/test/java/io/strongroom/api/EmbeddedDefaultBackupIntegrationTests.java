@@ -31,7 +31,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.strongroom.api.BackupEndToEndIntegrationTests.await;
+import static io.strongroom.support.Eventually.await;
 import static io.strongroom.api.BackupEndToEndIntegrationTests.bash;
 import static io.strongroom.api.BackupEndToEndIntegrationTests.count;
 import static org.assertj.core.api.Assertions.assertThat;

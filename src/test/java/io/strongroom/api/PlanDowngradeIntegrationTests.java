@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import io.strongroom.run.Runs;
 import io.strongroom.schedule.Schedules;
 import io.strongroom.support.ApiClient;
+import io.strongroom.support.Eventually;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.support.TestTenants;
 import io.strongroom.target.DatabaseLabel;
@@ -167,12 +168,8 @@ class PlanDowngradeIntegrationTests {
 	// Generous: in the full suite the run waits behind other tests' runners and
 	// verifications
 	// for a launcher slot.
-	private static void await(Callable<Boolean> condition) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (!condition.call()) {
-			assertThat(System.nanoTime()).as("condition not met within 120 s").isLessThan(deadline);
-			Thread.sleep(100);
-		}
+	private static void await(Callable<Boolean> condition) {
+		Eventually.await(condition, Duration.ofSeconds(120));
 	}
 
 }

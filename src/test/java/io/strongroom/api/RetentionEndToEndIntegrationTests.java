@@ -45,6 +45,7 @@ import io.strongroom.run.RunView;
 import io.strongroom.run.Runs;
 import io.strongroom.run.Verification;
 import io.strongroom.support.ApiClient;
+import io.strongroom.support.Eventually;
 import io.strongroom.support.S3MockServer;
 import io.strongroom.support.TestDatabase;
 import io.strongroom.support.TestDatabases;
@@ -453,21 +454,7 @@ class RetentionEndToEndIntegrationTests {
 	}
 
 	static void await(Callable<Boolean> condition) {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		try {
-			while (!Boolean.TRUE.equals(condition.call())) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new AssertionError("Not within 3 minutes");
-				}
-				Thread.sleep(100);
-			}
-		}
-		catch (AssertionError ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		Eventually.await(condition, Duration.ofMinutes(3));
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +40,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.strongroom.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -228,24 +228,6 @@ class VerificationEndToEndIntegrationTests {
 			return events.get(events.size() - 1);
 		}
 
-	}
-
-	static void await(Callable<Boolean> condition, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		try {
-			while (!Boolean.TRUE.equals(condition.call())) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new AssertionError("Not within " + timeout);
-				}
-				Thread.sleep(200);
-			}
-		}
-		catch (AssertionError ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

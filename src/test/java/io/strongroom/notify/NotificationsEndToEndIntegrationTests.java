@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -39,6 +38,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.strongroom.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -308,24 +308,6 @@ class NotificationsEndToEndIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
-	}
-
-	static void await(Callable<Boolean> condition, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		try {
-			while (!Boolean.TRUE.equals(condition.call())) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new AssertionError("Not within " + timeout);
-				}
-				Thread.sleep(50);
-			}
-		}
-		catch (AssertionError ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Real time, moved forward by the test: runners and timers keep working. */

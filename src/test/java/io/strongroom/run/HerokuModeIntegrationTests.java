@@ -28,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import io.strongroom.support.Eventually;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -197,7 +198,7 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "s3-secret-2"}""");
 		this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
 		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
-		RunLauncherContract.await(() -> this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?",
+		Eventually.await(() -> this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?",
 				String.class, UUID.fromString(id)) != null, Duration.ofSeconds(30));
 		String ref = this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?", String.class,
 				UUID.fromString(id));
@@ -212,9 +213,9 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"id\":\"" + dynoId + "\",\"name\":\"run.4321\",\"state\":\"crashed\"}")));
-		RunLauncherContract.await(() -> "FAILED".equals(this.api.get("/api/v1/backups/" + id).text("status")),
+		Eventually.await(() -> "FAILED".equals(this.api.get("/api/v1/backups/" + id).text("status")),
 				Duration.ofSeconds(30));
-		RunLauncherContract.await(() -> !heroku.findAll(postRequestedFor(urlPathEqualTo(stopPath))).isEmpty(),
+		Eventually.await(() -> !heroku.findAll(postRequestedFor(urlPathEqualTo(stopPath))).isEmpty(),
 				Duration.ofSeconds(30));
 		heroku.verify(postRequestedFor(urlPathEqualTo(stopPath)).withHeader("Accept",
 				equalTo("application/vnd.heroku+json; version=3")));
@@ -250,10 +251,10 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "s3-secret-1"}""");
 		this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
 		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
-		RunLauncherContract.await(
+		Eventually.await(
 				() -> heroku.findAll(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos"))).size() >= 3,
 				Duration.ofSeconds(30));
-		RunLauncherContract.await(() -> this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?",
+		Eventually.await(() -> this.jdbc.queryForObject("select launcher_ref from run_backup where id = ?",
 				String.class, UUID.fromString(id)) != null, Duration.ofSeconds(30));
 		assertThat(this.api.get("/api/v1/backups/" + id).text("status")).isEqualTo("LAUNCHING");
 		List<LoggedRequest> creates = heroku.findAll(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos")));
@@ -283,7 +284,7 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 			.willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"id\":\"x\",\"name\":\"run.1234\",\"state\":\"crashed\"}")));
-		RunLauncherContract.await(() -> "FAILED".equals(this.api.get("/api/v1/backups/" + id).text("status")),
+		Eventually.await(() -> "FAILED".equals(this.api.get("/api/v1/backups/" + id).text("status")),
 				Duration.ofSeconds(30));
 		ApiClient.Response failed = this.api.get("/api/v1/backups/" + id);
 		assertThat(failed.json().get("error").get("kind").asString()).isEqualTo("RUNNER_EXITED");
@@ -322,7 +323,7 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		String key = api.post("/api/v1/encryption-key", "{\"generate\": true}").text("key");
 
 		String id = api.post("/api/v1/databases/DATABASE/backups").text("id");
-		RunLauncherContract.await(() -> dynoCreate(id) != null, Duration.ofSeconds(30));
+		Eventually.await(() -> dynoCreate(id) != null, Duration.ofSeconds(30));
 		JsonNode body = json.readTree(dynoCreate(id).getBodyAsString());
 		assertThat(body.get("env").propertyNames()).containsExactly(LaunchRequest.TICKET_ENV);
 		assertThat(body.toString()).doesNotContain(DB_PASSWORD)

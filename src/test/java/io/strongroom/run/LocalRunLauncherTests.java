@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.strongroom.support.Eventually;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class LocalRunLauncherTests implements RunLauncherContract {
 		Path args = this.dir.resolve("runs/" + run + ".args");
 		Path env = this.dir.resolve("runs/" + run + ".env");
 		try {
-			RunLauncherContract.await(() -> Files.exists(args) && Files.exists(env), Duration.ofSeconds(20));
+			Eventually.await(() -> Files.exists(args) && Files.exists(env), Duration.ofSeconds(20));
 			Map<String, String> environment = new HashMap<>();
 			for (String line : Files.readAllLines(env)) {
 				int equals = line.indexOf('=');
@@ -121,7 +122,7 @@ class LocalRunLauncherTests implements RunLauncherContract {
 		BackupRunId run = new BackupRunId(java.util.UUID.randomUUID());
 		Files.writeString(this.dir.resolve("runs/mode"), "exit 7");
 		this.launcher.launch(request(run));
-		RunLauncherContract.await(() -> !this.exits.isEmpty(), Duration.ofSeconds(20));
+		Eventually.await(() -> !this.exits.isEmpty(), Duration.ofSeconds(20));
 		assertThat(this.exits.get(0).job()).isEqualTo(RunnerJob.backup(run));
 		assertThat(this.exits.get(0).detail()).isEqualTo("exit code 7");
 		assertThat(this.output).contains("runner: ticket ****, key , url ****",
@@ -135,7 +136,7 @@ class LocalRunLauncherTests implements RunLauncherContract {
 		LaunchHandle handle = this.launcher.launch(request(run));
 		observe(run, handle);
 		this.launcher.stop(handle);
-		RunLauncherContract.await(() -> this.launcher.status(handle).state() == RunnerStatus.State.ENDED,
+		Eventually.await(() -> this.launcher.status(handle).state() == RunnerStatus.State.ENDED,
 				Duration.ofSeconds(20));
 	}
 
@@ -146,7 +147,7 @@ class LocalRunLauncherTests implements RunLauncherContract {
 		this.launcher.launch(request(new BackupRunId(java.util.UUID.randomUUID())));
 		assertThat(this.launcher.capacity()).isZero();
 		this.launcher.stop(first);
-		RunLauncherContract.await(() -> this.launcher.capacity() == 1, Duration.ofSeconds(20));
+		Eventually.await(() -> this.launcher.capacity() == 1, Duration.ofSeconds(20));
 	}
 
 }

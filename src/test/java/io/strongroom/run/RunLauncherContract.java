@@ -2,16 +2,15 @@ package io.strongroom.run;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
 import io.strongroom.runner.Secret;
 import io.strongroom.tenant.TenantId;
 
+import static io.strongroom.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -118,16 +117,6 @@ interface RunLauncherContract {
 			.satisfies((ex) -> assertThat(ex.getMessage()).isNotBlank()
 				.doesNotContain(TICKET)
 				.doesNotContain("contract-pa55word"));
-	}
-
-	static void await(Callable<Boolean> condition, Duration timeout) throws Exception {
-		Instant deadline = Instant.now().plus(timeout);
-		while (!Boolean.TRUE.equals(condition.call())) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("Not within " + timeout);
-			}
-			Thread.sleep(100);
-		}
 	}
 
 }

@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.strongroom.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -514,24 +515,6 @@ class RunsIntegrationTests {
 			ProcessHandle.of(pid()).ifPresent(ProcessHandle::destroy);
 		}
 
-	}
-
-	static void await(Callable<Boolean> condition, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		try {
-			while (!Boolean.TRUE.equals(condition.call())) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new AssertionError("Not within " + timeout);
-				}
-				Thread.sleep(200);
-			}
-		}
-		catch (AssertionError ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static Path directory() {

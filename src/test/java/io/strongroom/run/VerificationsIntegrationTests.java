@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import io.strongroom.support.ApiClient;
+import io.strongroom.support.Eventually;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.support.TestTenants;
 import io.strongroom.tenant.TenantRepository;
@@ -570,21 +570,7 @@ class VerificationsIntegrationTests {
 	}
 
 	static void await(Callable<Boolean> condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		try {
-			while (!Boolean.TRUE.equals(condition.call())) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new AssertionError("Not within 60 s");
-				}
-				Thread.sleep(200);
-			}
-		}
-		catch (AssertionError ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		Eventually.await(condition, Duration.ofSeconds(60));
 	}
 
 	static Path directory() {
