@@ -197,7 +197,13 @@ class MariaDbDumpIntegrationTests {
 				.contains("--user=" + user, "--single-transaction");
 			String environment = Files.readString(Path.of("/proc/" + dump.processHandle().pid() + "/environ"));
 			assertThat(environment).doesNotContain(SECRET).doesNotContain("STRONGROOM_");
-			defaults = Path.of(arguments.get(0).substring("--defaults-extra-file=".length()));
+			// Under stdbuf the process may not have exec'd the tool yet: its
+			// arguments then start with stdbuf's own, so find the file by name.
+			defaults = arguments.stream()
+				.filter((argument) -> argument.startsWith("--defaults-extra-file="))
+				.map((argument) -> Path.of(argument.substring("--defaults-extra-file=".length())))
+				.findFirst()
+				.orElseThrow();
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(defaults))).isEqualTo("rw-------");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(defaults.getParent())))
 				.isEqualTo("rwx------");

@@ -144,17 +144,20 @@ class ScheduleClusterIntegrationTests {
 			.allSatisfy((event) -> assertThat(event.slot()).isEqualTo(slot))
 			.extracting(BackupSlotDue::targetId)
 			.containsAll(targets);
-		// A delivery can repeat (at least once), but only a delivery the dead process had
-		// started and never recorded as complete, redelivered by the restarted one; the
-		// run
-		// module makes one run of both, as runs are unique per (target, slot).
+		// A delivery can repeat, but only once, by the restarted process: it
+		// republishes every publication it finds incomplete at start, those the dead
+		// process never finished and those node-b had not finished yet
+		// (docs/schedules.md, "Known limits"). The run module makes one run of both,
+		// as runs are unique per (target, slot).
 		Map<UUID, List<String>> deliveries = received.stream()
 			.collect(Collectors.groupingBy((r) -> r.event().targetId(),
 					Collectors.mapping(Received::node, Collectors.toList())));
 		deliveries.values()
 			.stream()
 			.filter((nodes) -> nodes.size() > 1)
-			.forEach((nodes) -> assertThat(nodes).containsExactly("node-a", "node-a-restarted"));
+			.forEach((nodes) -> assertThat(nodes).hasSize(2)
+				.containsOnlyOnce("node-a-restarted")
+				.containsAnyOf("node-a", "node-b"));
 		// Exactly one run per database for the slot, made by the run module's real
 		// listener, whichever process delivered it, and however often.
 		await().atMost(Duration.ofSeconds(60))
