@@ -615,16 +615,18 @@ public class Targets {
 	/**
 	 * Tests a database's connection: the given URL, or the saved one (local mode only: in
 	 * Heroku mode the URL lives only in the customer's config vars, so the caller must
-	 * send it).
+	 * send it). What the database's settings leave out of the backup is left out of the
+	 * test.
 	 */
 	public ConnectionReport testConnection(TenantId tenant, DatabaseLabel label, @Nullable Secret url) {
-		database(tenant, label).orElseThrow(() -> notFound(label));
+		DatabaseView database = database(tenant, label).orElseThrow(() -> notFound(label));
 		Secret tested = (url != null) ? url
 				: databaseUrl(tenant, label).orElseThrow(() -> new TargetNotReadyException("database-url",
 						"Strongroom does not keep this database's URL (Heroku mode: it is in your app's config var "
 								+ configVars(tenant).name(label.urlEnvironmentVariable())
 								+ "); send it as {\"url\": \"...\"} to test it"));
-		return ConnectionProbe.probe(ConnectionUrl.parse("url", tested).parsed(), this.dumpClients);
+		return ConnectionProbe.probe(ConnectionUrl.parse("url", tested).parsed(), this.dumpClients,
+				DumpScope.of(database.excludeTables(), database.options()));
 	}
 
 	/**
