@@ -1,16 +1,27 @@
 package io.strongroom.api;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.strongroom.support.ApiClient;
+import io.strongroom.support.S3MockServer;
+import io.strongroom.support.S3ProxyServer;
 import io.strongroom.support.TestDatabase;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.support.TestTenants;
+import io.strongroom.target.DatabaseLabel;
+import io.strongroom.target.Targets;
 import io.strongroom.tenant.TenantRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +30,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +53,12 @@ class ApiIntegrationTests {
 
 	@Autowired
 	TenantRepository tenants;
+
+	@Autowired
+	Targets targets;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	final List<String> bodies = new ArrayList<>();
 
@@ -244,9 +262,15 @@ class ApiIntegrationTests {
 	}
 
 	@Test
-	void anotherAddOnNeverSeesOrChangesThisOnesSettings() {
-		this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"postgres://u:" + PASSWORD + "@h/a\"}");
+	void anotherAddOnNeverSeesOrChangesThisOnesSettings() throws Exception {
+		this.api.put("/api/v1/databases/DATABASE",
+				"{\"url\": \"postgres://u:" + PASSWORD + "@h/a\", \"excludeTables\": [\"public.audit_log\"]}");
 		this.api.put("/api/v1/destination", "{\"type\": \"filesystem\", \"path\": \"/srv/a\"}");
+		String fingerprint = this.api.post("/api/v1/encryption-key", "{\"key\": \"" + "k".repeat(40) + "\"}")
+			.text("fingerprint");
+		String database = this.api.get("/api/v1/databases/DATABASE").body();
+		String destination = this.api.get("/api/v1/destination").body();
+		List<Map<String, Object>> sealed = sealedSecrets(this.tenant);
 		TestTenants.Created other = TestTenants.create(this.tenants, "basic");
 		ApiClient intruder = ApiClient.bearer(this.port, other.token(), this.bodies);
 		assertThat(intruder.get("/api/v1/databases").json().get("items")).isEmpty();
@@ -254,7 +278,60 @@ class ApiIntegrationTests {
 		assertProblem(intruder.delete("/api/v1/databases/DATABASE"), 404, "database_not_found");
 		assertProblem(intruder.post("/api/v1/databases/DATABASE/test"), 404, "database_not_found");
 		assertProblem(intruder.get("/api/v1/destination"), 404, "destination_not_found");
-		assertThat(this.api.get("/api/v1/databases/DATABASE").status()).isEqualTo(200);
+		assertProblem(intruder.post("/api/v1/destination/test"), 409, "not_configured");
+		// The same label, a destination and a key: each a resource of the other add-on's
+		// own.
+		TestDatabase.Coordinates its = TestDatabase.postgres();
+		ApiClient.Response created = intruder.put("/api/v1/databases/DATABASE",
+				"{\"url\": \"" + its.url() + "\", \"excludeTables\": [\"public.other\"]}");
+		assertThat(created.status()).as("its own, new database").isEqualTo(201);
+		assertThat(intruder.put("/api/v1/destination", "{\"type\": \"filesystem\", \"path\": \"/srv/b\"}").status())
+			.isEqualTo(200);
+		ApiClient.Response key = intruder.post("/api/v1/encryption-key", "{\"generate\": true}");
+		assertThat(key.status()).isEqualTo(201);
+		assertThat(key.json().has("previousFingerprint")).as("its first key replaces nothing").isFalse();
+		ApiClient.Response tested = intruder.post("/api/v1/databases/DATABASE/test");
+		assertThat(tested.json().get("ok").asBoolean()).as("its own URL was tested: " + tested.body()).isTrue();
+		ApiClient.Response destinationTested = intruder.post("/api/v1/destination/test");
+		assertThat(destinationTested.text("message")).contains("/srv/b").doesNotContain("/srv/a");
+		assertThat(intruder.get("/api/v1/databases").json().get("items")).hasSize(1);
+		// This add-on's settings, masked URL, key and sealed secrets are as they were.
+		assertThat(this.api.get("/api/v1/databases/DATABASE").body()).isEqualTo(database)
+			.contains("postgres://u:****@h:5432/a")
+			.contains("public.audit_log");
+		assertThat(this.api.get("/api/v1/destination").body()).isEqualTo(destination).contains("/srv/a");
+		assertThat(this.targets.encryptionKeyFingerprint(this.tenant.id())).contains(fingerprint);
+		assertThat(this.targets.databaseUrl(this.tenant.id(), new DatabaseLabel("DATABASE")).orElseThrow().value())
+			.isEqualTo("postgres://u:" + PASSWORD + "@h/a");
+		assertThat(sealedSecrets(this.tenant)).isEqualTo(sealed);
+		assertThat(this.api.get("/api/v1/databases").json().get("items")).hasSize(1);
+		TestDatabase.drop(its);
+	}
+
+	@Test
+	void secretsAreSealedAtRestAndNoTableHoldsOneInClear() {
+		String password = "db-pw-" + UUID.randomUUID().toString().replace("-", "");
+		String accessKeyId = "AKIA"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+		String secretAccessKey = "s3-secret-" + UUID.randomUUID();
+		assertThat(this.api
+			.put("/api/v1/databases/DATABASE",
+					"{\"url\": \"postgres://backup:" + password + "@db.example.com:5432/app\"}")
+			.status()).isEqualTo(201);
+		assertThat(this.api.put("/api/v1/destination", """
+				{"type": "s3", "bucket": "sealed-backups", "region": "eu-central-1",
+				 "accessKeyId": "%s", "secretAccessKey": "%s"}""".formatted(accessKeyId, secretAccessKey)).status())
+			.isEqualTo(200);
+		ApiClient.Response generated = this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
+		String key = generated.text("key");
+		List<Map<String, Object>> rows = sealedSecrets(this.tenant);
+		assertThat(rows).extracting((row) -> row.get("name"))
+			.containsExactlyInAnyOrder("database/DATABASE/url", "destination/access-key-id",
+					"destination/secret-access-key", "encryption-key");
+		assertThat(rows).allSatisfy(
+				(row) -> assertThat((String) row.get("sealed")).as("sealed: version, master key id, AES-GCM data")
+					.matches("v1:[0-9a-f]{8}:[A-Za-z0-9_-]{40,}"));
+		assertNoTableHolds(password, accessKeyId, secretAccessKey, key);
 	}
 
 	@Test
@@ -299,11 +376,114 @@ class ApiIntegrationTests {
 	}
 
 	@Test
+	void aConnectionTestLeavesOutTheTablesTheDatabaseExcludes() throws Exception {
+		TestDatabase.Coordinates db = TestDatabase.postgres();
+		String role = "sr_api_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD + "';"
+					+ " CREATE TABLE items (id int); CREATE TABLE payroll (id int); GRANT SELECT ON items TO " + role);
+		}
+		try {
+			String url = "postgres://" + role + ":" + PASSWORD.replace("@", "%40").replace("/", "%2F") + "@" + db.host()
+					+ ":" + db.port() + "/" + db.name();
+			this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"" + url + "\"}");
+			ApiClient.Response refused = this.api.post("/api/v1/databases/DATABASE/test");
+			assertThat(refused.json().get("ok").asBoolean()).as(refused.body()).isFalse();
+			assertThat(refused.text("errorKind")).isEqualTo("PERMISSION_DENIED");
+			assertThat(refused.json().get("unreadableTables").get(0).asString()).isEqualTo("public.payroll");
+			this.api.put("/api/v1/databases/DATABASE", "{\"excludeTables\": [\"public.payroll\"]}");
+			ApiClient.Response excluded = this.api.post("/api/v1/databases/DATABASE/test");
+			assertThat(excluded.json().get("ok").asBoolean()).as(excluded.body()).isTrue();
+			assertThat(excluded.json().get("tables").asInt()).isEqualTo(1);
+			assertThat(excluded.json().get("canWrite").asBoolean()).isFalse();
+		}
+		finally {
+			try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
+			}
+			TestDatabase.drop(db);
+		}
+	}
+
+	@Test
+	void aDestinationTestNamesTheMissingBucket() {
+		S3MockServer s3 = S3MockServer.shared();
+		this.api.put("/api/v1/destination",
+				"""
+						{"type": "s3", "bucket": "missing-%s", "endpoint": "%s", "accessKeyId": "%s", "secretAccessKey": "%s"}"""
+					.formatted(this.tenant.name(), s3.endpoint(), S3MockServer.ACCESS_KEY_ID,
+							S3MockServer.SECRET_ACCESS_KEY));
+		ApiClient.Response report = this.api.post("/api/v1/destination/test");
+		assertThat(report.status()).as("the request was fine; the finding is not").isEqualTo(200);
+		assertThat(report.json().get("ok").asBoolean()).isFalse();
+		assertThat(report.text("failedStep")).isEqualTo("access");
+		assertThat(report.text("reason")).isEqualTo("NO_SUCH_BUCKET");
+		assertThat(report.text("message")).contains("missing-" + this.tenant.name());
+		String bucket = s3.createBucket();
+		this.api.put("/api/v1/destination",
+				"{\"type\": \"s3\", \"bucket\": \"" + bucket + "\", \"endpoint\": \"" + s3.endpoint() + "\"}");
+		ApiClient.Response fixed = this.api.post("/api/v1/destination/test");
+		assertThat(fixed.json().get("ok").asBoolean()).as(fixed.body()).isTrue();
+	}
+
+	@Test
+	void aDestinationTestWithWrongCredentialsIsAccessDenied(CapturedOutput output) {
+		String wrong = "wrong-secret-" + UUID.randomUUID();
+		try (S3ProxyServer signed = S3ProxyServer.start()) {
+			this.api.put("/api/v1/destination", """
+					{"type": "s3", "bucket": "%s", "endpoint": "%s", "accessKeyId": "%s", "secretAccessKey": "%s"}"""
+				.formatted(S3ProxyServer.BUCKET, signed.endpoint(), S3ProxyServer.IDENTITY, wrong));
+			ApiClient.Response report = this.api.post("/api/v1/destination/test");
+			assertThat(report.status()).isEqualTo(200);
+			assertThat(report.json().get("ok").asBoolean()).isFalse();
+			assertThat(report.text("failedStep")).isEqualTo("access");
+			assertThat(report.text("reason")).isEqualTo("ACCESS_DENIED");
+			assertThat(report.text("message")).contains("Check the access key id");
+			this.api.put("/api/v1/destination", """
+					{"type": "s3", "bucket": "%s", "endpoint": "%s", "accessKeyId": "%s", "secretAccessKey": "%s"}"""
+				.formatted(S3ProxyServer.BUCKET, signed.endpoint(), S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL));
+			ApiClient.Response right = this.api.post("/api/v1/destination/test");
+			assertThat(right.json().get("ok").asBoolean()).as(right.body()).isTrue();
+		}
+		assertNoSecretIn(output, wrong);
+	}
+
+	@Test
 	void publishesOpenApiAndSwaggerUi() {
 		ApiClient.Response docs = ApiClient.anonymous(this.port, this.bodies).get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/databases/{label}").doesNotContain("/heroku/resources");
 		assertThat(ApiClient.anonymous(this.port, this.bodies).get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	List<Map<String, Object>> sealedSecrets(TestTenants.Created tenant) {
+		return this.jdbc.queryForList("select name, sealed from target_secret where tenant_id = ? order by name",
+				tenant.id().value());
+	}
+
+	/**
+	 * Reads every row of every table of Strongroom's database, binary columns too, and
+	 * fails if one holds a secret in clear.
+	 */
+	void assertNoTableHolds(String... secrets) {
+		List<String> tables = this.jdbc.queryForList("""
+				select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
+				where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')""",
+				String.class);
+		assertThat(tables).contains("public.target_secret", "public.target_database", "public.target_destination");
+		for (String table : tables) {
+			this.jdbc.query("select * from " + table, (ResultSet rs) -> {
+				for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+					Object value = rs.getObject(column);
+					String text = (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.ISO_8859_1)
+							: String.valueOf(value);
+					for (String secret : secrets) {
+						assertThat(text).as(table + "." + rs.getMetaData().getColumnName(column))
+							.doesNotContain(secret);
+					}
+				}
+			});
+		}
 	}
 
 	static void assertProblem(ApiClient.Response response, int status, String code) {
