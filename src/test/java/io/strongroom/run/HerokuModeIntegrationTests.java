@@ -46,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Heroku mode against a fake Heroku (WireMock) through the real Platform API client:
  * secrets go to the customer's config vars and never into Strongroom's database (S3
- * credentials go to both, sealed); runs start as one-off dynos whose create is retried on
- * 409 and 429; a crashed dyno fails its run. The dyno launcher also passes the launcher
- * contract.
+ * credentials go to both, sealed); filesystem destinations are refused (the operator's
+ * setting); runs start as one-off dynos whose create is retried on 409 and 429; a crashed
+ * dyno fails its run. The dyno launcher also passes the launcher contract.
  */
 @TestPropertySource(properties = { "strongroom.secrets.mode=heroku", "strongroom.run.launcher=heroku",
 		"strongroom.target.filesystem-destinations=false", "strongroom.run.watchdog-interval=1s",
@@ -171,6 +171,22 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(refused.text("field")).isEqualTo("label");
 		assertThat(refused.text("detail")).contains("PURPLE").contains("DATABASE");
 		assertThat(refused.body()).doesNotContain(DB_PASSWORD);
+		assertThat(heroku.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))))
+			.as("nothing was sent to Heroku")
+			.hasSize(patches);
+	}
+
+	@Test
+	void aFilesystemDestinationIsRefusedWhereTheOperatorDoesNotAllowIt() {
+		int patches = heroku.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))).size();
+		ApiClient.Response refused = this.api.put("/api/v1/destination",
+				"{\"type\": \"filesystem\", \"path\": \"/var/backups/strongroom\"}");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.text("code")).isEqualTo("invalid_request");
+		assertThat(refused.text("field")).isEqualTo("type");
+		assertThat(refused.text("detail")).contains("does not allow filesystem destinations").contains("type s3");
+		assertThat(this.api.get("/api/v1/destination").status()).as("nothing was saved").isEqualTo(404);
 		assertThat(heroku.findAll(patchRequestedFor(urlPathEqualTo("/addons/" + this.uuid + "/config"))))
 			.as("nothing was sent to Heroku")
 			.hasSize(patches);
