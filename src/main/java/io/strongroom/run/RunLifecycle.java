@@ -101,7 +101,7 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	/**
 	 * QUEUED → LAUNCHING with a fresh ticket, or FAILED when the database can no longer
 	 * be backed up (it was removed, or its destination or key is missing). Empty when
-	 * another process claimed it first or it is no longer queued.
+	 * another process claimed it first, it is no longer queued, or the launcher is full.
 	 */
 	@Override
 	public Optional<LaunchRequest> claim(UUID runId, String launcherName) {
@@ -125,7 +125,7 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 		try {
 			return Optional.ofNullable(this.transactions.execute((status) -> {
 				BackupRun run = this.runs.findById(runId).orElse(null);
-				if (run == null || run.state() != RunState.QUEUED) {
+				if (run == null || run.state() != RunState.QUEUED || !this.launcher.hasRoomForAnother()) {
 					return null;
 				}
 				Tenant tenant = this.tenants.findById(run.tenantId().value()).orElseThrow();
