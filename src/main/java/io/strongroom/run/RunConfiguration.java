@@ -79,8 +79,8 @@ class RunConfiguration {
 
 	@Bean
 	Verifications verifications(BackupVerificationRepository verifications, BackupRunRepository runs,
-			VerificationLifecycle lifecycle, RunDispatcher dispatcher) {
-		return new Verifications(verifications, runs, lifecycle, dispatcher, this.transactions);
+			VerificationLifecycle lifecycle, RunDispatcher dispatcher, RunLog log) {
+		return new Verifications(verifications, runs, lifecycle, dispatcher, log, this.transactions);
 	}
 
 	@Bean

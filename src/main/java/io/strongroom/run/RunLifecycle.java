@@ -182,14 +182,19 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 				run.cancelled(cancelMessage(run), now());
 			}
 			else {
-				run.failed(FailureKinds.RUNNER_EXITED,
-						"The runner ended (" + detail
-								+ ") without reporting a result. Its output is in the run's log (local runner) or the"
-								+ " app's log stream (Heroku dyno). Its unfinished upload was aborted.",
-						now());
+				run.failed(FailureKinds.RUNNER_EXITED, "The runner ended (" + detail + ") without reporting a result. "
+						+ whereOutputIs(run) + " Its unfinished upload was aborted.", now());
 			}
 			RunEvents.finished(this.events, run);
 		});
+	}
+
+	/** A dyno's output goes to the app's log stream; a local runner's is kept. */
+	private static String whereOutputIs(BackupRun run) {
+		if ("heroku".equals(run.runner().launcher())) {
+			return "Its output is in the app's log stream (heroku logs).";
+		}
+		return "Its output is in the backup's log: GET /api/v1/backups/" + run.id() + "/log.";
 	}
 
 	@Override

@@ -247,11 +247,12 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 	/** The runner ended without reporting: it could not run. */
 	@Override
 	public boolean exited(UUID id, String detail) {
-		return this.jobs.changedIf(id, BackupVerification::isLaunched,
-				(verification) -> end(verification, FailureKinds.RUNNER_EXITED,
-						"The verification runner ended (" + detail
-								+ ") without reporting a result; its output is kept with the verification (local"
-								+ " runner) or in the app's log stream (Heroku dyno)"));
+		return this.jobs.changedIf(id, BackupVerification::isLaunched, (verification) -> end(verification,
+				FailureKinds.RUNNER_EXITED,
+				"The verification runner ended (" + detail + ") without reporting a result; its output is "
+						+ ("heroku".equals(verification.runner().launcher()) ? "in the app's log stream (heroku logs)"
+								: "in the verification's log (GET /api/v1/backups/" + verification.runId()
+										+ "/verifications/" + verification.id() + "/log)")));
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import io.strongroom.support.ApiClient;
 import io.strongroom.support.TestDatabases;
@@ -169,9 +170,10 @@ class RunsIntegrationTests {
 			.post("/runner/v1/runs/" + id + "/heartbeat", "{\"stage\": \"dump\", \"bytesIn\": 1, \"bytesOut\": 1}")
 			.status()).as("the ticket is spent").isEqualTo(401);
 		runner.stop();
-		await(() -> this.runs.log(this.tenant.id(), BackupRunId.of(id)).size() >= 2, Duration.ofSeconds(20));
-		assertThat(this.runs.log(this.tenant.id(), BackupRunId.of(id)))
-			.anySatisfy((line) -> assertThat(line).isEqualTo("runner: ticket ****, key ****, url ****"));
+		await(() -> this.api.get("/api/v1/backups/" + id + "/log").json().get("items").size() >= 2,
+				Duration.ofSeconds(20));
+		assertThat(this.api.get("/api/v1/backups/" + id + "/log").json().get("items").get(0).get("text").asString())
+			.isEqualTo("runner: ticket ****, key ****, url ****");
 		assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(this.key).doesNotContain(runner.ticket());
 		assertThat(String.join("\n", this.bodies)).doesNotContain(PASSWORD).doesNotContain(this.key);
 	}
@@ -294,6 +296,50 @@ class RunsIntegrationTests {
 		ApiClient.Response failed = this.api.get("/api/v1/backups/" + id);
 		assertThat(failed.json().get("error").get("kind").asString()).isEqualTo("RUNNER_EXITED");
 		assertThat(failed.json().get("error").get("message").asString()).contains("exit code 3");
+	}
+
+	@Test
+	void theRunnersOutputIsReadPageByPageMaskedAndOnlyByItsAddOn() throws Exception {
+		Files.writeString(DIR.resolve("runs/mode"), "exit 3");
+		String key = this.key;
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		await(() -> "FAILED".equals(status(id)), Duration.ofSeconds(30));
+		String log = "/api/v1/backups/" + id + "/log";
+		assertThat(this.api.get("/api/v1/backups/" + id).json().get("error").get("message").asString())
+			.as("the message says where the output is")
+			.contains("GET " + log);
+
+		ApiClient.Response first = this.api.get(log + "?limit=1");
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		JsonNode line = first.json().get("items").get(0);
+		assertThat(first.json().get("items")).hasSize(1);
+		assertThat(line.get("number").asInt()).isEqualTo(1);
+		assertThat(line.get("text").asString()).isEqualTo("runner: ticket ****, key ****, url ****");
+		assertThat(Instant.parse(line.get("time").asString())).isBefore(Instant.now());
+		assertThat(first.text("nextCursor")).isEqualTo("1");
+		ApiClient.Response second = this.api.get(log + "?limit=1&cursor=1");
+		assertThat(second.json().get("items").get(0).get("number").asInt()).isEqualTo(2);
+		assertThat(second.json().get("items").get(0).get("text").asString())
+			.isEqualTo("[strongroom] runner ended with exit code 3");
+		assertThat(second.json().has("nextCursor")).as("the last page").isFalse();
+		ApiClient.Response whole = this.api.get(log);
+		assertThat(whole.json().get("items")).hasSize(2);
+		assertThat(whole.json().has("note")).as("a local runner's output is kept").isFalse();
+		assertThat(this.api.get(log + "?cursor=2").json().get("items")).isEmpty();
+
+		for (String bad : List.of("?cursor=-1", "?cursor=abc", "?limit=0", "?limit=1001")) {
+			ApiClient.Response refused = this.api.get(log + bad);
+			assertThat(refused.status()).as(bad).isEqualTo(400);
+			assertThat(refused.text("code")).isEqualTo("invalid_request");
+			assertThat(refused.text("field")).isEqualTo(bad.startsWith("?cursor") ? "cursor" : "limit");
+		}
+		TestTenants.Created other = addOn("basic");
+		ApiClient stranger = ApiClient.bearer(this.port, other.token(), this.bodies);
+		ApiClient.Response hidden = stranger.get(log);
+		assertThat(hidden.status()).as("another add-on's backup").isEqualTo(404);
+		assertThat(hidden.text("code")).isEqualTo("backup_not_found");
+		assertThat(this.api.get("/api/v1/backups/not-a-backup/log").text("code")).isEqualTo("backup_not_found");
+		assertThat(String.join("\n", this.bodies)).doesNotContain(PASSWORD).doesNotContain(key);
 	}
 
 	@Test
