@@ -58,4 +58,11 @@ interface RunnerJobLifecycle<T extends RunnerJobEntity> {
 	 */
 	void cleanUp(T job, boolean runnerEnded);
 
+	/**
+	 * Clean-ups that failed, or that a process stopped before making, tried again; asked
+	 * on every watchdog round. Nothing by default.
+	 */
+	default void retryCleanUps() {
+	}
+
 }

@@ -12,16 +12,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import io.strongroom.storage.FilesystemBackupStore;
+import io.strongroom.storage.Upload;
 import io.strongroom.support.ApiClient;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.support.TestTenants;
@@ -38,6 +42,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,6 +95,9 @@ class RunsIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	final List<String> bodies = new ArrayList<>();
 
@@ -286,6 +294,50 @@ class RunsIntegrationTests {
 		assertThat(failed.json().get("error").get("message").asString()).contains("no heartbeat for 6 s");
 		assertThat(took).as("within the stall timeout and a few watchdog rounds").isLessThan(Duration.ofSeconds(20));
 		await(() -> ProcessHandle.of(pid).map((p) -> !p.isAlive()).orElse(true), Duration.ofSeconds(20));
+	}
+
+	@Test
+	void anUploadAbortThatFailsIsTriedAgainByALaterSweepAndTheMessageSaysWhereItStands() throws Exception {
+		Path folder = Files.createTempDirectory("strongroom-abort");
+		Path away = folder.resolveSibling(folder.getFileName() + "-unmounted");
+		assertThat(this.api.put("/api/v1/destination", "{\"type\": \"filesystem\", \"path\": \"" + folder + "\"}")
+			.status()).isEqualTo(200);
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		FakeRunner runner = launched(id);
+		ApiClient.Response spec = runner.client().get("/runner/v1/runs/" + id + "/spec");
+		String key = RunSpecs.objectStem(spec.json().get("destination").get("prefix").asString(), this.tenant.name(),
+				"DATABASE", Instant.parse(spec.text("startedAt")), BackupRunId.of(id)) + ".dump.zst.enc";
+		// The runner started its upload, then hangs; when the watchdog gives up on it the
+		// folder is gone (an unmounted volume), so the first abort fails.
+		FilesystemBackupStore store = new FilesystemBackupStore(folder);
+		Upload upload = store.startUpload(key, Map.of(), 100);
+		upload.stream().write(new byte[] { 1, 2, 3 });
+		upload.stream().flush();
+		assertThat(partials(folder)).hasSize(1);
+		Files.move(folder, away);
+		await(() -> "FAILED".equals(status(id)), Duration.ofSeconds(30));
+		await(() -> this.jdbc.queryForObject("select upload_abort_attempts from run_backup where id = ?", Integer.class,
+				UUID.fromString(id)) >= 1, Duration.ofSeconds(20));
+		assertThat(message(id)).contains("Strongroom is aborting its unfinished upload.");
+		assertThat(this.jdbc.queryForObject("select upload_abort from run_backup where id = ?", String.class,
+				UUID.fromString(id)))
+			.isEqualTo("PENDING");
+
+		Files.move(away, folder);
+		await(() -> message(id).endsWith("Its unfinished upload was aborted."), Duration.ofSeconds(30));
+		assertThat(partials(folder)).as("the sweep aborted it").isEmpty();
+		assertThat(message(id)).startsWith("The runner sent no heartbeat for 6 s").doesNotContain("aborting");
+		upload.close();
+	}
+
+	String message(String id) {
+		return this.api.get("/api/v1/backups/" + id).json().get("error").get("message").asString();
+	}
+
+	static List<Path> partials(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".partial")).toList();
+		}
 	}
 
 	@Test
