@@ -17,6 +17,7 @@ import io.strongroom.run.DownloadUnavailableException;
 import io.strongroom.run.IllegalRunTransitionException;
 import io.strongroom.run.InvalidCursorException;
 import io.strongroom.run.RunNotFoundException;
+import io.strongroom.run.VerificationNotFoundException;
 import io.strongroom.schedule.InvalidScheduleException;
 import io.strongroom.schedule.ScheduleNotAllowedException;
 import io.strongroom.target.InvalidSettingsException;
@@ -132,6 +133,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler(RunNotFoundException.class)
 	ProblemDetail backupNotFound(RunNotFoundException ex) {
 		return ApiProblems.of(HttpStatus.NOT_FOUND, "backup_not_found", "No such backup", ex.getMessage());
+	}
+
+	@ExceptionHandler(VerificationNotFoundException.class)
+	ProblemDetail verificationNotFound(VerificationNotFoundException ex) {
+		return ApiProblems.of(HttpStatus.NOT_FOUND, "verification_not_found", "No such verification", ex.getMessage());
 	}
 
 	@ExceptionHandler(ApiNotFoundException.class)

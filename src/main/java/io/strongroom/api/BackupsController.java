@@ -17,6 +17,7 @@ import io.strongroom.run.RunPage;
 import io.strongroom.run.RunState;
 import io.strongroom.run.RunView;
 import io.strongroom.run.Runs;
+import io.strongroom.run.VerificationId;
 import io.strongroom.run.Verifications;
 import io.strongroom.target.DatabaseLabel;
 import io.strongroom.target.InvalidSettingsException;
@@ -34,9 +35,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Backups: ask for one, list, read, download, cancel, verify, delete. */
+/** Backups: ask for one, list, read, download, cancel, verify, delete, read the log. */
 @RestController
 class BackupsController {
+
+	/** Lines of runner output per page at most, and by default. */
+	private static final int MAX_LOG_LINES = 1000;
 
 	private final Runs runs;
 
@@ -155,13 +159,57 @@ class BackupsController {
 				this.verifications.list(tenant.id(), runId(id)).stream().map(VerificationResponse::of).toList(), null);
 	}
 
+	/**
+	 * The backup runner's output, secrets masked, oldest first, {@code limit} lines (1 to
+	 * 1000, default 1000) after line number {@code cursor}. Kept for runners Strongroom
+	 * started on its own machine; a runner on a Heroku dyno writes to the app's log
+	 * stream, and the answer's {@code note} says so.
+	 */
+	@GetMapping(path = "/api/v1/backups/{id}/log", produces = MediaType.APPLICATION_JSON_VALUE)
+	LogResponse log(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return LogResponse.of(this.runs.log(tenant.id(), runId(id), cursor, logLimit(limit)));
+	}
+
+	/** A verification runner's output, as {@code GET /api/v1/backups/{id}/log}. */
+	@GetMapping(path = "/api/v1/backups/{id}/verifications/{verificationId}/log",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	LogResponse verificationLog(@AuthenticationPrincipal ApiTenant tenant, @PathVariable String id,
+			@PathVariable String verificationId, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return LogResponse.of(this.verifications.log(tenant.id(), runId(id), verificationId(verificationId), cursor,
+				logLimit(limit)));
+	}
+
+	private static int logLimit(@Nullable Integer limit) {
+		int size = (limit != null) ? limit : MAX_LOG_LINES;
+		if (size < 1 || size > MAX_LOG_LINES) {
+			throw new InvalidSettingsException("limit", "limit must be between 1 and " + MAX_LOG_LINES);
+		}
+		return size;
+	}
+
+	private static VerificationId verificationId(String id) {
+		try {
+			return new VerificationId(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ApiNotFoundException("verification_not_found",
+					"No verification " + shown(id) + " of this backup");
+		}
+	}
+
+	private static String shown(String id) {
+		return (id.length() > 40) ? id.substring(0, 40) + "…" : id;
+	}
+
 	private static BackupRunId runId(String id) {
 		try {
 			return new BackupRunId(UUID.fromString(id));
 		}
 		catch (IllegalArgumentException ex) {
-			String shown = (id.length() > 40) ? id.substring(0, 40) + "…" : id;
-			throw new ApiNotFoundException("backup_not_found", "No backup " + shown + " on this add-on");
+			throw new ApiNotFoundException("backup_not_found", "No backup " + shown(id) + " on this add-on");
 		}
 	}
 

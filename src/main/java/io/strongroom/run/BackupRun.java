@@ -105,6 +105,17 @@ class BackupRun implements RunnerJobEntity {
 
 	@Nullable private Instant deletionAt;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private UploadAbort uploadAbort = UploadAbort.NONE;
+
+	@Column(nullable = false)
+	private int uploadAbortAttempts;
+
+	@Nullable private Instant uploadAbortDueAt;
+
+	@Nullable private String uploadAbortError;
+
 	protected BackupRun() {
 	}
 
@@ -188,10 +199,64 @@ class BackupRun implements RunnerJobEntity {
 	/** LAUNCHING or RUNNING → FAILED (stalled): no call from the runner for too long. */
 	void stalled(Duration timeout, Instant at) {
 		requireAlive("mark stalled");
-		failed(FailureKinds.STALLED,
-				"The runner sent no heartbeat for " + describe(timeout)
-						+ ": it stopped or hung. Its unfinished upload was aborted; the next backup starts afresh.",
-				at);
+		failed(FailureKinds.STALLED, "The runner sent no heartbeat for " + describe(timeout)
+				+ ": it stopped or hung; the next backup starts afresh.", at);
+	}
+
+	/**
+	 * The run ended because its runner was given up on (stalled, ended without a report,
+	 * did not obey a cancel): the web side is to abort the upload the runner may have
+	 * left, from {@code at} on. Recorded in the transaction that ends the run, so a
+	 * process that stops before it cleans up leaves the abort to the next sweep. A runner
+	 * that never fetched its spec started no upload.
+	 */
+	void uploadAbortPending(Instant at) {
+		if (this.state.isActive()) {
+			throw new IllegalRunTransitionException(this.state, "Run " + this.id + " has not ended");
+		}
+		if (this.runner.startedAt() != null && this.uploadAbort == UploadAbort.NONE) {
+			this.uploadAbort = UploadAbort.PENDING;
+			this.uploadAbortDueAt = at;
+		}
+	}
+
+	/** Whether an attempt to abort the unfinished upload is due at {@code now}. */
+	boolean isUploadAbortDue(Instant now) {
+		return this.uploadAbort == UploadAbort.PENDING && this.uploadAbortDueAt != null
+				&& !this.uploadAbortDueAt.isAfter(now);
+	}
+
+	/**
+	 * Takes the due attempt: counts it, and makes the next one due as if this one will
+	 * fail, so that no other process tries meanwhile and a process that stops in the
+	 * middle leaves it to a later sweep.
+	 */
+	void uploadAbortAttempted(UploadAbortRetry retry, Instant now) {
+		if (!isUploadAbortDue(now)) {
+			throw new IllegalStateException("Run " + this.id + " has no upload abort due");
+		}
+		this.uploadAbortAttempts++;
+		this.uploadAbortDueAt = now.plus(retry.waitAfter(this.uploadAbortAttempts));
+	}
+
+	/** The unfinished upload is gone. */
+	void uploadAborted() {
+		this.uploadAbort = UploadAbort.ABORTED;
+		this.uploadAbortDueAt = null;
+		this.uploadAbortError = null;
+	}
+
+	/**
+	 * The attempt failed with {@code error} (a message without a secret): the next one
+	 * stays due as {@link #uploadAbortAttempted} set it, unless the attempts are used up
+	 * or {@code retryable} is false (nothing left to try it against).
+	 */
+	void uploadAbortFailed(String error, boolean retryable, UploadAbortRetry retry) {
+		this.uploadAbortError = truncate(error, 500);
+		if (!retryable || retry.usedUp(this.uploadAbortAttempts)) {
+			this.uploadAbort = UploadAbort.GAVE_UP;
+			this.uploadAbortDueAt = null;
+		}
 	}
 
 	/**
@@ -423,8 +488,31 @@ class BackupRun implements RunnerJobEntity {
 		return this.failureKind;
 	}
 
+	/**
+	 * Why the run failed or was cancelled, and, when its runner was given up on, where
+	 * the abort of its unfinished upload stands.
+	 */
 	@Nullable String failureMessage() {
-		return this.failureMessage;
+		String upload = switch (this.uploadAbort) {
+			case NONE -> null;
+			case PENDING -> "Strongroom is aborting its unfinished upload.";
+			case ABORTED -> "Its unfinished upload was aborted.";
+			case GAVE_UP -> "Its unfinished upload could not be aborted (" + this.uploadAbortError + ", "
+					+ this.uploadAbortAttempts + ((this.uploadAbortAttempts == 1) ? " attempt" : " attempts")
+					+ "): an S3 lifecycle rule for incomplete multipart uploads removes it; otherwise remove it by hand.";
+		};
+		if (this.failureMessage == null || upload == null) {
+			return this.failureMessage;
+		}
+		return truncate(this.failureMessage, 3999 - upload.length()) + " " + upload;
+	}
+
+	UploadAbort uploadAbort() {
+		return this.uploadAbort;
+	}
+
+	int uploadAbortAttempts() {
+		return this.uploadAbortAttempts;
 	}
 
 	@Nullable String verificationDetail() {

@@ -27,6 +27,11 @@ interface BackupRunRepository extends JpaRepository<BackupRun, UUID>, JpaSpecifi
 
 	List<BackupRun> findTop20ByStateOrderByCreatedAtAscIdAsc(RunState state);
 
+	/**
+	 * Runs whose unfinished upload is to be aborted now (the column is set only then).
+	 */
+	List<BackupRun> findTop20ByUploadAbortDueAtLessThanEqualOrderByUploadAbortDueAtAsc(Instant now);
+
 	/** What retention reads of every run of one database, without the large columns. */
 	@Query("select r.id as id, r.origin as origin, r.state as state, r.finishedAt as finishedAt,"
 			+ " r.verification as verification, r.objectKey as objectKey, r.deletion as deletion"

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,10 @@ import io.strongroom.tenant.TenantId;
  * 409 (release not ready) or 429 (rate limit) with backoff and paces calls while
  * {@code RateLimit-Remaining} is low. The watchdog polls each dyno's state; a crashed or
  * vanished dyno fails its run.
+ * <p>
+ * At most {@code maxConcurrent} dynos at once across every web process: the jobs under
+ * way are counted in the database ({@link LaunchedRunners}), so a job's place is free as
+ * soon as the job ends, however it ends, and a restart forgets none.
  * <p>
  * The runner reads its secrets from the app's config vars, whose prefix is the name the
  * add-on is attached under there ({@code BACKUPS_DATABASE_URL} after
@@ -57,10 +60,10 @@ class HerokuRunLauncher implements RunLauncher {
 
 	private final int maxConcurrent;
 
-	private final Set<String> launched = ConcurrentHashMap.newKeySet();
+	private final LaunchedRunners launched;
 
 	HerokuRunLauncher(HerokuPlatformClient heroku, AddonAttachments attachments, RunnerBundle bundle, String baseUrl,
-			String size, Duration timeToLive, int maxConcurrent) {
+			String size, Duration timeToLive, int maxConcurrent, LaunchedRunners launched) {
 		this.heroku = heroku;
 		this.attachments = attachments;
 		this.bundle = bundle;
@@ -68,6 +71,7 @@ class HerokuRunLauncher implements RunLauncher {
 		this.size = size;
 		this.timeToLive = timeToLive;
 		this.maxConcurrent = maxConcurrent;
+		this.launched = launched;
 	}
 
 	@Override
@@ -77,7 +81,12 @@ class HerokuRunLauncher implements RunLauncher {
 
 	@Override
 	public int capacity() {
-		return this.maxConcurrent - this.launched.size();
+		return this.maxConcurrent - this.launched.count(name());
+	}
+
+	@Override
+	public boolean hasRoomForAnother() {
+		return this.launched.countForClaim(name()) < this.maxConcurrent;
 	}
 
 	@Override
@@ -110,7 +119,6 @@ class HerokuRunLauncher implements RunLauncher {
 			throw new LaunchException("Heroku did not start the one-off dyno: " + ex.getMessage(), ex);
 		}
 		String ref = request.tenant() + "/" + request.herokuAppId() + "/" + started.id();
-		this.launched.add(ref);
 		logger.info("{}: dyno {} started on app {}, where the add-on is attached as {}", request.job(), started.name(),
 				request.herokuAppId(), attachedAs);
 		return new LaunchHandle(name(), ref);
@@ -157,13 +165,11 @@ class HerokuRunLauncher implements RunLauncher {
 			if (ALIVE.contains(state)) {
 				return RunnerStatus.alive();
 			}
-			this.launched.remove(handle.ref());
 			return RunnerStatus.ended("dyno " + ((dyno.name() != null) ? dyno.name() : parts[2]) + " is " + state);
 		}
 		catch (HerokuApiException ex) {
 			if (ex.status() == 404) {
 				// A finished one-off dyno disappears from the app.
-				this.launched.remove(handle.ref());
 				return RunnerStatus.ended("dyno " + parts[2] + " is gone");
 			}
 			logger.debug("Dyno {} state unknown: {}", parts[2], ex.getMessage());
@@ -186,8 +192,6 @@ class HerokuRunLauncher implements RunLauncher {
 		if (parts.length != 3) {
 			return;
 		}
-		// Given up on either way: its place goes to the next run.
-		this.launched.remove(handle.ref());
 		try {
 			this.heroku.stopDyno(TenantId.of(parts[0]), parts[1], parts[2]);
 			logger.info("Dyno {} of app {} stopped", parts[2], parts[1]);

@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,8 +79,8 @@ class RunConfiguration {
 
 	@Bean
 	Verifications verifications(BackupVerificationRepository verifications, BackupRunRepository runs,
-			VerificationLifecycle lifecycle, RunDispatcher dispatcher) {
-		return new Verifications(verifications, runs, lifecycle, dispatcher, this.transactions);
+			VerificationLifecycle lifecycle, RunDispatcher dispatcher, RunLog log) {
+		return new Verifications(verifications, runs, lifecycle, dispatcher, log, this.transactions);
 	}
 
 	@Bean
@@ -90,13 +91,14 @@ class RunConfiguration {
 	@Bean
 	RunLauncher runLauncher(RunProperties properties, RunLog log, ObjectProvider<RunWatchdog> watchdog,
 			ObjectProvider<RunDispatcher> dispatcher, RunnerBundle bundle, StrongroomProperties strongroom,
-			ObjectProvider<HerokuPlatformClient> heroku, ObjectProvider<AddonAttachments> attachments) {
+			ObjectProvider<HerokuPlatformClient> heroku, ObjectProvider<AddonAttachments> attachments,
+			JdbcClient jdbc) {
 		String launcher = launcher(properties);
 		if ("heroku".equals(launcher)) {
 			RunProperties.Heroku settings = properties.heroku();
 			return new HerokuRunLauncher(heroku.getObject(), attachments.getObject(), bundle,
 					strongroom.baseUrl().toString(), settings.dynoSize(), settings.timeToLive(),
-					settings.maxConcurrent());
+					settings.maxConcurrent(), new LaunchedRunners(jdbc));
 		}
 		if (!"local".equals(launcher)) {
 			throw new IllegalStateException("strongroom.run.launcher must be local or heroku, not " + launcher);

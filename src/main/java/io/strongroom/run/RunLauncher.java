@@ -23,8 +23,18 @@ interface RunLauncher {
 	/** The name recorded on runs ({@code local}, {@code heroku}). */
 	String name();
 
-	/** How many more runners this process may start now; the rest stay QUEUED. */
+	/** How many more runners may start now; the rest stay QUEUED. */
 	int capacity();
+
+	/**
+	 * Asked inside the transaction that claims a job for this launcher, just before the
+	 * job becomes LAUNCHING: whether one more runner may start. A launcher whose limit
+	 * every web process shares answers under a lock held until that transaction ends, so
+	 * the answer and the claim are one.
+	 */
+	default boolean hasRoomForAnother() {
+		return capacity() > 0;
+	}
 
 	LaunchHandle launch(LaunchRequest request) throws LaunchException;
 

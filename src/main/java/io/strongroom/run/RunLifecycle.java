@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in its own short transaction (through {@link RunnerJobs}), so that two web processes
  * racing for the same run resolve by optimistic locking: one wins, the other sees the new
  * state and leaves the run alone. A runner given up on is stopped, and its unfinished
- * upload aborted, because a dead runner cannot abort it itself.
+ * upload aborted, because a dead runner cannot abort it itself: the abort is recorded as
+ * pending when the run ends and retried by the watchdog until it succeeds or its attempts
+ * are used up ({@link UploadAbortRetry}).
  */
 class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 
@@ -101,7 +103,7 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	/**
 	 * QUEUED → LAUNCHING with a fresh ticket, or FAILED when the database can no longer
 	 * be backed up (it was removed, or its destination or key is missing). Empty when
-	 * another process claimed it first or it is no longer queued.
+	 * another process claimed it first, it is no longer queued, or the launcher is full.
 	 */
 	@Override
 	public Optional<LaunchRequest> claim(UUID runId, String launcherName) {
@@ -125,7 +127,7 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 		try {
 			return Optional.ofNullable(this.transactions.execute((status) -> {
 				BackupRun run = this.runs.findById(runId).orElse(null);
-				if (run == null || run.state() != RunState.QUEUED) {
+				if (run == null || run.state() != RunState.QUEUED || !this.launcher.hasRoomForAnother()) {
 					return null;
 				}
 				Tenant tenant = this.tenants.findById(run.tenantId().value()).orElseThrow();
@@ -168,6 +170,7 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 		Duration timeout = this.properties.stallTimeout();
 		return this.jobs.changedIf(id, (run) -> run.isStalled(timeout, now()), (run) -> {
 			run.stalled(timeout, now());
+			run.uploadAbortPending(now());
 			RunEvents.finished(this.events, run);
 		});
 	}
@@ -183,13 +186,19 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 			}
 			else {
 				run.failed(FailureKinds.RUNNER_EXITED,
-						"The runner ended (" + detail
-								+ ") without reporting a result. Its output is in the run's log (local runner) or the"
-								+ " app's log stream (Heroku dyno). Its unfinished upload was aborted.",
-						now());
+						"The runner ended (" + detail + ") without reporting a result. " + whereOutputIs(run), now());
 			}
+			run.uploadAbortPending(now());
 			RunEvents.finished(this.events, run);
 		});
+	}
+
+	/** A dyno's output goes to the app's log stream; a local runner's is kept. */
+	private static String whereOutputIs(BackupRun run) {
+		if ("heroku".equals(run.runner().launcher())) {
+			return "Its output is in the app's log stream (heroku logs).";
+		}
+		return "Its output is in the backup's log: GET /api/v1/backups/" + run.id() + "/log.";
 	}
 
 	@Override
@@ -202,41 +211,88 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	public boolean cancelOverdue(UUID id) {
 		return this.jobs.changedIf(id, (run) -> run.isCancelOverdue(this.properties.cancelGrace(), now()), (run) -> {
 			run.cancelled(cancelMessage(run), now());
+			run.uploadAbortPending(now());
 			RunEvents.finished(this.events, run);
 		});
 	}
 
 	static String cancelMessage(BackupRun run) {
 		String reason = (run.runner().cancelReason() != null) ? run.runner().cancelReason() : "Cancelled";
-		return reason + "; the runner was stopped and its unfinished upload aborted.";
+		return reason + "; the runner was stopped.";
 	}
 
 	/**
-	 * Stops what may still run and aborts the upload it left, whether it was given up on
-	 * or ended by itself; both are idempotent.
+	 * Stops what may still run, then tries the abort of the upload it left (recorded as
+	 * pending when the run ended); both are idempotent.
 	 */
 	@Override
 	public void cleanUp(BackupRun run, boolean runnerEnded) {
 		run.runner().handle(this.launcher).ifPresent(this.launcher::stop);
+		abortUpload(run.id());
+	}
+
+	/**
+	 * Tries again the aborts that failed, or that a process stopped before trying: the
+	 * due ones, oldest first, a few at a time.
+	 */
+	@Override
+	public void retryCleanUps() {
+		List<BackupRunId> due = this.transactions
+			.execute((status) -> this.runs.findTop20ByUploadAbortDueAtLessThanEqualOrderByUploadAbortDueAtAsc(now())
+				.stream()
+				.map(BackupRun::id)
+				.toList());
+		due.forEach(this::abortUpload);
+	}
+
+	/**
+	 * One attempt at the run's pending abort, if one is due: taken first in its own
+	 * transaction (so of two web processes only one tries), then made, then recorded.
+	 * Under {@code <prefix>/<addon>/<label>/} it aborts the unfinished uploads whose key
+	 * names the run.
+	 */
+	private void abortUpload(BackupRunId id) {
+		UploadAbortRetry retry = new UploadAbortRetry(this.properties.watchdogInterval());
+		if (!this.jobs.changedIf(id.value(), (run) -> run.isUploadAbortDue(now()),
+				(run) -> run.uploadAbortAttempted(retry, now()))) {
+			return;
+		}
+		BackupRun run = this.jobs.find(id.value()).orElseThrow();
+		Optional<DestinationAccess> destination = this.targets.destinationAccess(run.tenantId());
+		Optional<Tenant> tenant = this.transactions.execute((status) -> this.tenants.findById(run.tenantId().value()));
+		if (destination.isEmpty() || tenant.isEmpty()) {
+			recordAbortFailed(id, "the add-on has no destination any more", false, retry);
+			return;
+		}
+		String prefix = RunSpecs.databasePrefix(destination.get().prefix(), tenant.get().name(),
+				run.databaseLabel().value());
 		try {
-			Optional<DestinationAccess> destination = this.targets.destinationAccess(run.tenantId());
-			Optional<Tenant> tenant = this.transactions
-				.execute((status) -> this.tenants.findById(run.tenantId().value()));
-			if (destination.isEmpty() || tenant.isEmpty()) {
-				return;
-			}
-			String prefix = RunSpecs.databasePrefix(destination.get().prefix(), tenant.get().name(),
-					run.databaseLabel().value());
-			int aborted = this.destinations.abortUnfinishedUploads(destination.get(), prefix, run.id().toString());
-			if (aborted > 0) {
-				logger.info("Run {}: aborted {} unfinished upload(s)", run.id(), aborted);
-			}
+			int aborted = this.destinations.abortUnfinishedUploads(destination.get(), prefix, id.toString());
+			this.jobs.changed(id.value(), (aborting) -> {
+				aborting.uploadAborted();
+				return true;
+			});
+			logger.info("Run {}: aborted {} unfinished upload(s)", id, aborted);
 		}
 		catch (RuntimeException ex) {
-			// The bucket's lifecycle rule for incomplete multipart uploads is the
-			// backstop.
-			logger.warn("Run {}: could not abort its unfinished upload: {}", run.id(), ex.getMessage());
+			// The store's messages name the bucket and the error, never a credential.
+			recordAbortFailed(id, String.valueOf(ex.getMessage()), true, retry);
 		}
+	}
+
+	private void recordAbortFailed(BackupRunId id, String error, boolean retryable, UploadAbortRetry retry) {
+		this.jobs.changed(id.value(), (run) -> {
+			run.uploadAbortFailed(error, retryable, retry);
+			if (run.uploadAbort() == UploadAbort.GAVE_UP) {
+				logger.warn("Run {}: gave up aborting its unfinished upload after {} attempt(s): {}", id,
+						run.uploadAbortAttempts(), error);
+			}
+			else {
+				logger.warn("Run {}: could not abort its unfinished upload (attempt {}), trying again later: {}", id,
+						run.uploadAbortAttempts(), error);
+			}
+			return true;
+		});
 	}
 
 	/** See {@link RunnerJobs#changed}. */

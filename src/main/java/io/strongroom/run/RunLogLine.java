@@ -31,8 +31,8 @@ class RunLogLine {
 		this.line = line;
 	}
 
-	String line() {
-		return this.line.line();
+	LogLine view() {
+		return this.line.view();
 	}
 
 }

@@ -37,7 +37,8 @@ record RunProperties(@DefaultValue("local") String launcher, @DefaultValue("10m"
 		@Nullable URI callbackUrl, @DefaultValue Local local, @DefaultValue Heroku heroku) {
 
 	/**
-	 * @param maxConcurrent runners this web process runs at once; more wait QUEUED
+	 * @param maxConcurrent runners this web process runs at once (its own children); more
+	 * wait QUEUED
 	 * @param jar the jar to run ({@code java -jar <jar> backup ...}); by default the jar
 	 * this process runs from, else {@code target/strongroom.jar}, else this process's
 	 * class path
@@ -56,8 +57,8 @@ record RunProperties(@DefaultValue("local") String launcher, @DefaultValue("10m"
 	 * @param timeToLive Heroku stops the dyno after this long (at most 24 h); the
 	 * backstop for a dyno the watchdog gave up on and could not stop through the Platform
 	 * API
-	 * @param maxConcurrent dynos this web process keeps launched at once; more wait
-	 * QUEUED
+	 * @param maxConcurrent dynos launched at once by all web processes together (backup
+	 * and verification runners alike); more wait QUEUED
 	 * @param bundle the runner bundle (a jlink'd runtime and the jar, tar.gz) that dynos
 	 * download from {@code <STRONGROOM_BASE_URL>/runner/bundle/strongroom-runner.tar.gz};
 	 * {@code ./mvnw package} builds it

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * the stall timeout, one whose process or dyno ended without a result, one past the
  * plan's maximum duration (told to stop), one told to stop that did not. What that means
  * for the job is its lifecycle's to decide (a backup FAILED, a verification queued again,
- * ...), and so is cleaning up after a runner given up on.
+ * ...), and so is cleaning up after a runner given up on, and trying a failed clean-up
+ * again.
  */
 class RunWatchdog {
 
@@ -34,6 +35,7 @@ class RunWatchdog {
 		for (RunnerJobLifecycle<?> lifecycle : this.lifecycles) {
 			try {
 				check(lifecycle);
+				lifecycle.retryCleanUps();
 			}
 			catch (RuntimeException ex) {
 				// The next round tries again.

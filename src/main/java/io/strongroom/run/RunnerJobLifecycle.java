@@ -24,9 +24,10 @@ interface RunnerJobLifecycle<T extends RunnerJobEntity> {
 	List<UUID> queued();
 
 	/**
-	 * QUEUED → LAUNCHING with a fresh ticket. Empty when another process claimed it
-	 * first, it is no longer queued or due, or it ended because there is nothing to run
-	 * it with.
+	 * QUEUED → LAUNCHING with a fresh ticket, once the launcher said in the same
+	 * transaction that it has room ({@link RunLauncher#hasRoomForAnother()}). Empty when
+	 * another process claimed it first, it is no longer queued or due, the launcher is
+	 * full, or it ended because there is nothing to run it with.
 	 */
 	Optional<LaunchRequest> claim(UUID id, String launcherName);
 
@@ -56,5 +57,12 @@ interface RunnerJobLifecycle<T extends RunnerJobEntity> {
 	 * @param runnerEnded whether the runner ended by itself
 	 */
 	void cleanUp(T job, boolean runnerEnded);
+
+	/**
+	 * Clean-ups that failed, or that a process stopped before making, tried again; asked
+	 * on every watchdog round. Nothing by default.
+	 */
+	default void retryCleanUps() {
+	}
 
 }

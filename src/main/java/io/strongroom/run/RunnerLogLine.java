@@ -33,8 +33,9 @@ class RunnerLogLine {
 		this.line = (line.length() > MAX_LENGTH) ? line.substring(0, MAX_LENGTH - 1) + "…" : line;
 	}
 
-	String line() {
-		return this.line;
+	/** As its tenant reads it: numbered from 1. */
+	LogLine view() {
+		return new LogLine(this.lineNo + 1, this.loggedAt, this.line);
 	}
 
 }

@@ -162,6 +162,11 @@ class RunnerSession {
 		return Optional.of(new LaunchHandle(launcher.name(), this.launcherRef));
 	}
 
+	/** The launcher that started the runner ({@code local}, {@code heroku}). */
+	@Nullable String launcher() {
+		return this.launcher;
+	}
+
 	@Nullable Instant launchedAt() {
 		return this.launchedAt;
 	}

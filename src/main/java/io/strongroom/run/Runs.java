@@ -256,10 +256,17 @@ public class Runs {
 		});
 	}
 
-	/** The runner's output (local launcher), secrets masked. */
-	public List<String> log(TenantId tenant, BackupRunId id) {
-		load(tenant, id);
-		return this.log.lines(id);
+	/**
+	 * The runner's output, secrets masked, oldest first: {@code limit} lines after line
+	 * number {@code cursor} (absent: from the first). Kept for runners the local launcher
+	 * started; for one on a Heroku dyno the page is empty and its note says where the
+	 * output went.
+	 * @throws RunNotFoundException for another tenant's or an unknown backup
+	 * @throws InvalidCursorException when {@code cursor} is not a line number
+	 */
+	public LogPage log(TenantId tenant, BackupRunId id, @Nullable String cursor, int limit) {
+		BackupRun run = this.transactions.execute((status) -> load(tenant, id));
+		return this.log.page(id, cursor, limit, run.runner().launcher());
 	}
 
 	private BackupRun load(TenantId tenant, BackupRunId id) {

@@ -114,9 +114,9 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 
 	/**
 	 * QUEUED → LAUNCHING with a fresh ticket and the restore test decided. Empty when it
-	 * is not due, another process claimed it, or another verification of the same
-	 * database is under way (it waits); SKIPPED when there is nothing it could verify
-	 * with (the database or its destination or key is gone).
+	 * is not due, another process claimed it, the launcher is full, or another
+	 * verification of the same database is under way (it waits); SKIPPED when there is
+	 * nothing it could verify with (the database or its destination or key is gone).
 	 */
 	@Override
 	public Optional<LaunchRequest> claim(UUID id, String launcherName) {
@@ -154,7 +154,7 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 		try {
 			return Optional.ofNullable(this.transactions.execute((status) -> {
 				BackupVerification verification = this.verifications.findById(id).orElse(null);
-				if (verification == null || !verification.isDue(now())) {
+				if (verification == null || !verification.isDue(now()) || !this.launcher.hasRoomForAnother()) {
 					return null;
 				}
 				Tenant tenant = this.tenants.findById(verification.tenantId().value()).orElseThrow();
@@ -247,11 +247,12 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 	/** The runner ended without reporting: it could not run. */
 	@Override
 	public boolean exited(UUID id, String detail) {
-		return this.jobs.changedIf(id, BackupVerification::isLaunched,
-				(verification) -> end(verification, FailureKinds.RUNNER_EXITED,
-						"The verification runner ended (" + detail
-								+ ") without reporting a result; its output is kept with the verification (local"
-								+ " runner) or in the app's log stream (Heroku dyno)"));
+		return this.jobs.changedIf(id, BackupVerification::isLaunched, (verification) -> end(verification,
+				FailureKinds.RUNNER_EXITED,
+				"The verification runner ended (" + detail + ") without reporting a result; its output is "
+						+ ("heroku".equals(verification.runner().launcher()) ? "in the app's log stream (heroku logs)"
+								: "in the verification's log (GET /api/v1/backups/" + verification.runId()
+										+ "/verifications/" + verification.id() + "/log)")));
 	}
 
 	@Override

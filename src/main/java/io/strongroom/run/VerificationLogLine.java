@@ -31,8 +31,8 @@ class VerificationLogLine {
 		this.line = line;
 	}
 
-	String line() {
-		return this.line.line();
+	LogLine view() {
+		return this.line.view();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,17 @@ public class Verifications {
 
 	private final RunDispatcher dispatcher;
 
+	private final RunLog log;
+
 	private final TransactionTemplate transactions;
 
 	Verifications(BackupVerificationRepository verifications, BackupRunRepository runs, VerificationLifecycle lifecycle,
-			RunDispatcher dispatcher, TransactionTemplate transactions) {
+			RunDispatcher dispatcher, RunLog log, TransactionTemplate transactions) {
 		this.verifications = verifications;
 		this.runs = runs;
 		this.lifecycle = lifecycle;
 		this.dispatcher = dispatcher;
+		this.log = log;
 		this.transactions = transactions;
 	}
 
@@ -75,6 +79,22 @@ public class Verifications {
 			return;
 		}
 		enqueue(run, BackupVerification.Origin.AUTOMATIC);
+	}
+
+	/**
+	 * A verification runner's output, as {@link Runs#log} gives a backup's.
+	 * @throws RunNotFoundException for another tenant's or an unknown backup
+	 * @throws VerificationNotFoundException when the backup has no such verification
+	 * @throws InvalidCursorException when {@code cursor} is not a line number
+	 */
+	public LogPage log(TenantId tenant, BackupRunId backup, VerificationId id, @Nullable String cursor, int limit) {
+		this.transactions.execute((status) -> this.runs.findByTenantIdAndId(tenant.value(), backup.value()))
+			.orElseThrow(() -> new RunNotFoundException("No backup " + backup + " on this add-on"));
+		BackupVerification verification = this.transactions.execute((status) -> this.verifications.findById(id.value()))
+			.filter((found) -> found.runId().equals(backup))
+			.orElseThrow(() -> new VerificationNotFoundException("Backup " + backup + " has no verification " + id
+					+ "; GET /api/v1/backups/" + backup + "/verifications lists its verifications"));
+		return this.log.page(id, cursor, limit, verification.runner().launcher());
 	}
 
 	/** The verifications of a backup, newest first. */

@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes sure the clustered store holds this module's Quartz jobs, as configured: one
- * {@link DispatchSlotsJob} per shard and one {@link RetryFailedSlotsJob}. Every web
- * process does this at start; the first one writes, the others find them in place.
+ * {@link DispatchSlotsJob} per shard, one {@link RetryFailedSlotsJob} and one
+ * {@link PurgeCompletedEventsJob}. Every web process does this at start; the first one
+ * writes, the others find them in place.
  * <p>
  * Misfires, chosen on purpose: these are repeating "look for work" triggers, so a trigger
  * that missed its time (all processes were down) fires once at once and then keeps its
@@ -42,6 +43,8 @@ class ScheduleJobs implements SmartInitializingSingleton {
 	static final String DISPATCH = "dispatch-slots-";
 
 	static final JobKey RETRY = JobKey.jobKey("retry-failed-slots", GROUP);
+
+	static final JobKey PURGE = JobKey.jobKey("purge-completed-events", GROUP);
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduleJobs.class);
 
@@ -99,6 +102,12 @@ class ScheduleJobs implements SmartInitializingSingleton {
 			.storeDurably()
 			.build();
 		ensure(retry, repeating(RETRY, this.properties.retryFailedEvery().toMillis()));
+		JobDetail purge = JobBuilder.newJob(PurgeCompletedEventsJob.class)
+			.withIdentity(PURGE)
+			.withDescription("Deletes event publications completed longer ago than keep-completed-events")
+			.storeDurably()
+			.build();
+		ensure(purge, repeating(PURGE, PurgeCompletedEventsJob.EVERY.toMillis()));
 	}
 
 	private static Trigger repeating(JobKey job, long intervalMillis) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,11 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * resubmitted (also the minimum age of a failure before it is retried)
  * @param maxDeliveryAttempts resubmissions of one failed delivery before it is left for
  * an operator
+ * @param keepCompletedEvents how long completed event publications (every module's) stay
+ * in {@code event_publication} before the hourly purge deletes them
  */
 @Validated
 @ConfigurationProperties("strongroom.schedule")
 record ScheduleProperties(@DefaultValue("5s") @NotNull Duration dispatchInterval,
 		@DefaultValue("4") @Min(1) @Max(64) int shards, @DefaultValue("500") @Min(1) @Max(10000) int batchSize,
-		@DefaultValue("1m") @NotNull Duration retryFailedEvery, @DefaultValue("5") @Min(0) int maxDeliveryAttempts) {
+		@DefaultValue("1m") @NotNull Duration retryFailedEvery, @DefaultValue("5") @Min(0) int maxDeliveryAttempts,
+		@DefaultValue("7d") @NotNull @DurationMin(minutes = 1) Duration keepCompletedEvents) {
 
 }

@@ -95,7 +95,8 @@ class ApiBadInputIntegrationTests {
 		}
 		assertThat(endpoints).as("the OpenAPI document lists the API")
 			.contains("GET /api/v1/databases", "PUT /api/v1/databases/{label}", "POST /api/v1/encryption-key",
-					"POST /api/v1/backups/{id}/download-url", "PUT /api/v1/destination");
+					"POST /api/v1/backups/{id}/download-url", "PUT /api/v1/destination", "GET /api/v1/backups/{id}/log",
+					"GET /api/v1/backups/{id}/verifications/{verificationId}/log");
 		assertThat(failures).as("requests not answered with a 4xx problem detail").isEmpty();
 		assertThat(String.join("\n", this.bodies)).as("responses").doesNotContain(SECRET);
 		assertThat(output.getAll()).as("logs").doesNotContain(SECRET);
@@ -106,10 +107,15 @@ class ApiBadInputIntegrationTests {
 	 */
 	private static List<String> urls(String template) {
 		List<String> urls = new ArrayList<>();
-		urls.add(template.replace("{label}", "not-a-label!").replace("{id}", "not-a-uuid"));
-		urls.add(template.replace("{label}", "DATABASE").replace("{id}", UUID.randomUUID().toString()));
-		urls.add(template.replace("{label}", "NOSUCHDB").replace("{id}", "00000000-0000-0000-0000-000000000000"));
+		urls.add(fill(template, "not-a-label!", "not-a-uuid"));
+		urls.add(fill(template, "DATABASE", UUID.randomUUID().toString()));
+		urls.add(fill(template, "NOSUCHDB", "00000000-0000-0000-0000-000000000000"));
 		return urls;
+	}
+
+	/** {@code {label}} becomes {@code label}, every other variable (ids) {@code id}. */
+	private static String fill(String template, String label, String id) {
+		return template.replace("{label}", label).replaceAll("\\{[A-Za-z]+}", id);
 	}
 
 	private static void check(List<String> failures, ApiClient.Response response, String method, String url,

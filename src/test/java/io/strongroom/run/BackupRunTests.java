@@ -128,4 +128,78 @@ class BackupRunTests {
 		assertThat(run.isPastDeadline(T0.plusSeconds(1801))).isTrue();
 	}
 
+	@Test
+	void theAbortOfAGivenUpRunnersUploadIsPendingUntilItSucceedsAndTheMessageSaysSo() {
+		UploadAbortRetry retry = new UploadAbortRetry(Duration.ofSeconds(30));
+		BackupRun run = running();
+		run.stalled(Duration.ofMinutes(10), T0.plusSeconds(700));
+		run.uploadAbortPending(T0.plusSeconds(700));
+		assertThat(run.failureMessage()).endsWith("it stopped or hung; the next backup starts afresh."
+				+ " Strongroom is aborting its unfinished upload.");
+		assertThat(run.isUploadAbortDue(T0.plusSeconds(700))).isTrue();
+		run.uploadAbortAttempted(retry, T0.plusSeconds(700));
+		assertThat(run.isUploadAbortDue(T0.plusSeconds(729))).as("taken: no second try meanwhile").isFalse();
+		run.uploadAbortFailed("The backup folder /mnt/b does not exist", true, retry);
+		assertThat(run.uploadAbort()).isEqualTo(UploadAbort.PENDING);
+		assertThat(run.isUploadAbortDue(T0.plusSeconds(730))).as("due again after the wait").isTrue();
+		run.uploadAbortAttempted(retry, T0.plusSeconds(730));
+		run.uploadAborted();
+		assertThat(run.uploadAbortAttempts()).isEqualTo(2);
+		assertThat(run.isUploadAbortDue(T0.plusSeconds(100_000))).isFalse();
+		assertThat(run.failureMessage()).endsWith("the next backup starts afresh. Its unfinished upload was aborted.")
+			.doesNotContain("aborting");
+	}
+
+	@Test
+	void anAbortGivesUpWhenItsAttemptsAreUsedUpOrThereIsNothingToTryItAgainst() {
+		UploadAbortRetry retry = new UploadAbortRetry(Duration.ofSeconds(30));
+		BackupRun run = running();
+		run.failed(FailureKinds.RUNNER_EXITED, "The runner ended (exit code 137) without reporting a result.",
+				T0.plusSeconds(60));
+		run.uploadAbortPending(T0.plusSeconds(60));
+		Instant at = T0.plusSeconds(60);
+		for (int attempt = 1; attempt <= UploadAbortRetry.MAX_ATTEMPTS; attempt++) {
+			assertThat(run.isUploadAbortDue(at)).as("attempt %d", attempt).isTrue();
+			run.uploadAbortAttempted(retry, at);
+			run.uploadAbortFailed("Access Denied (bucket acme)", true, retry);
+			at = at.plus(retry.waitAfter(attempt));
+		}
+		assertThat(run.uploadAbort()).isEqualTo(UploadAbort.GAVE_UP);
+		assertThat(run.isUploadAbortDue(at.plusSeconds(100_000))).isFalse();
+		assertThat(run.failureMessage()).contains("without reporting a result. Its unfinished upload could not be"
+				+ " aborted (Access Denied (bucket acme), 10 attempts)");
+
+		BackupRun orphan = running();
+		orphan.failed(FailureKinds.STALLED, "silent", T0.plusSeconds(60));
+		orphan.uploadAbortPending(T0.plusSeconds(60));
+		orphan.uploadAbortAttempted(retry, T0.plusSeconds(60));
+		orphan.uploadAbortFailed("the add-on has no destination any more", false, retry);
+		assertThat(orphan.uploadAbort()).isEqualTo(UploadAbort.GAVE_UP);
+		assertThat(orphan.failureMessage()).contains("(the add-on has no destination any more, 1 attempt)");
+	}
+
+	@Test
+	void aRunnerThatNeverFetchedItsSpecLeftNoUploadToAbort() {
+		BackupRun run = queued();
+		run.launching(TICKET_HASH, T0.plusSeconds(3600), T0.plusSeconds(1800), "local", T0);
+		run.stalled(Duration.ofMinutes(10), T0.plusSeconds(700));
+		run.uploadAbortPending(T0.plusSeconds(700));
+		assertThat(run.uploadAbort()).isEqualTo(UploadAbort.NONE);
+		assertThat(run.failureMessage()).doesNotContain("upload");
+		assertThatExceptionOfType(IllegalRunTransitionException.class).as("only an ended run's upload is aborted")
+			.isThrownBy(() -> running().uploadAbortPending(T0));
+	}
+
+	@Test
+	void retriesWaitTwiceAsLongEachTimeButNeverMoreThanAnHour() {
+		UploadAbortRetry retry = new UploadAbortRetry(Duration.ofSeconds(30));
+		assertThat(retry.waitAfter(1)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(retry.waitAfter(2)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(retry.waitAfter(7)).isEqualTo(Duration.ofMinutes(32));
+		assertThat(retry.waitAfter(8)).isEqualTo(Duration.ofHours(1));
+		assertThat(retry.waitAfter(1000)).isEqualTo(Duration.ofHours(1));
+		assertThat(retry.usedUp(9)).isFalse();
+		assertThat(retry.usedUp(10)).isTrue();
+	}
+
 }

@@ -13,11 +13,14 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import io.strongroom.heroku.AddonAttachments;
+import io.strongroom.heroku.HerokuPlatformClient;
 import io.strongroom.heroku.PartnerApiTestSupport;
 import io.strongroom.support.ApiClient;
 import io.strongroom.tenant.TenantId;
@@ -25,6 +28,7 @@ import io.strongroom.tenant.TenantId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -48,12 +52,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * secrets go to the customer's config vars and never into Strongroom's database (S3
  * credentials go to both, sealed); filesystem destinations are refused (the operator's
  * setting); runs start as one-off dynos whose create is retried on 409 and 429; a crashed
- * dyno fails its run. The dyno launcher also passes the launcher contract.
+ * dyno fails its run; one dyno at a time ({@code max-concurrent=1}), so every test ends
+ * every dyno it started. The dyno launcher also passes the launcher contract.
  */
 @TestPropertySource(properties = { "strongroom.secrets.mode=heroku", "strongroom.run.launcher=heroku",
 		"strongroom.target.filesystem-destinations=false", "strongroom.run.watchdog-interval=1s",
 		"strongroom.run.dispatch-interval=1s", "strongroom.run.heroku.dyno-size=performance-m",
-		"strongroom.run.heroku.time-to-live=2h" })
+		"strongroom.run.heroku.time-to-live=2h", "strongroom.run.heroku.max-concurrent=1" })
 @ExtendWith(OutputCaptureExtension.class)
 class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLauncherContract {
 
@@ -71,6 +76,21 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 
 	@Autowired
 	Runs runs;
+
+	@Autowired
+	RunDispatcher dispatcher;
+
+	@Autowired
+	HerokuPlatformClient platform;
+
+	@Autowired
+	AddonAttachments attachments;
+
+	@Autowired
+	RunnerBundle bundle;
+
+	@Autowired
+	JdbcClient jdbcClient;
 
 	String uuid;
 
@@ -90,6 +110,23 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 				() -> APP_ID.equals(this.jdbc.queryForObject("select heroku_app_id from tenant where id = ?",
 						String.class, UUID.fromString(this.uuid))));
 		this.api = ApiClient.bearer(this.port, token, this.bodies);
+	}
+
+	/**
+	 * Heroku removes every dyno: the watchdog settles what is left, and the next test
+	 * finds the one place free.
+	 */
+	@AfterEach
+	void everyDynoEnds() {
+		heroku.stubFor(get(urlPathMatching("/apps/[^/]+/dynos/[^/]+")).atPriority(1)
+			.willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":\"not_found\",\"message\":\"Couldn't find that process.\"}")));
+		Eventually.await(() -> dynosUnderWay() == 0, Duration.ofSeconds(30));
+	}
+
+	int dynosUnderWay() {
+		return new LaunchedRunners(this.jdbcClient).count("heroku");
 	}
 
 	static void stubDynos() {
@@ -388,6 +425,64 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 	}
 
 	@Test
+	void aFinishedRunGivesItsPlaceToTheNextAcrossBackupsAndVerifications() {
+		this.api.put("/api/v1/databases/DATABASE", "{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db\"}");
+		this.api.put("/api/v1/databases/PURPLE", "{\"url\": \"postgres://u:" + DB_PASSWORD + "@h/db2\"}");
+		this.api.put("/api/v1/destination",
+				"""
+						{"type": "s3", "bucket": "acme-backups", "accessKeyId": "AKIAHEROKUMODE", "secretAccessKey": "s3-secret-4"}""");
+		this.api.post("/api/v1/encryption-key", "{\"generate\": true}");
+		String first = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		Eventually.await(() -> dynoCreate(first) != null, Duration.ofSeconds(30));
+		String second = this.api.post("/api/v1/databases/PURPLE/backups").text("id");
+		this.dispatcher.dispatch();
+		assertThat(this.api.get("/api/v1/backups/" + second).text("status")).as("one place, taken by the first")
+			.isEqualTo("QUEUED");
+		assertThat(dynoCreate(second)).isNull();
+		// A restarted or second web process counts the same.
+		HerokuRunLauncher another = new HerokuRunLauncher(this.platform, this.attachments, this.bundle,
+				"https://strongroom.test", "standard-1X", Duration.ofHours(1), 1, new LaunchedRunners(this.jdbcClient));
+		assertThat(another.capacity()).isZero();
+
+		// The first runner reports its result itself: the watchdog no longer looks at it.
+		ApiClient firstRunner = runner(first);
+		ApiClient.Response spec = firstRunner.get("/runner/v1/runs/" + first + "/spec");
+		String startedAt = spec.text("startedAt").replace("-", "").replace(":", "");
+		ApiClient.Response result = firstRunner.post("/runner/v1/runs/" + first + "/result", RunsIntegrationTests
+			.result(first, spec.text("addonName") + "/DATABASE/x/" + startedAt + "-" + first + ".dump.zst.enc"));
+		assertThat(result.status()).as(result.body()).isEqualTo(204);
+		Eventually.await(() -> dynoCreate(second) != null, Duration.ofSeconds(30));
+		assertThat(this.api.get("/api/v1/backups/" + second).text("status")).isEqualTo("LAUNCHING");
+
+		// The succeeded backup's verification waits for the place too, and takes it next.
+		Eventually.await(() -> "QUEUED".equals(verificationState(first)), Duration.ofSeconds(30));
+		this.dispatcher.dispatch();
+		assertThat(verificationState(first)).isEqualTo("QUEUED");
+		assertThat(runner(second)
+			.post("/runner/v1/runs/" + second + "/failure",
+					"{\"kind\": \"DUMP_FAILED\", \"message\": \"pg_dump: error: connection refused\"}")
+			.status()).isEqualTo(204);
+		assertThat(this.api.get("/api/v1/backups/" + second).text("status")).isEqualTo("FAILED");
+		Eventually.await(() -> dynoCreate("/runner/v1/verifications/") != null, Duration.ofSeconds(30));
+		assertThat(verificationState(first)).isEqualTo("LAUNCHING");
+		assertThat(dynosUnderWay()).isEqualTo(1);
+	}
+
+	ApiClient runner(String runId) {
+		JsonNode body = json.readTree(dynoCreate(runId).getBodyAsString());
+		return new ApiClient("http://localhost:" + this.port,
+				"Bearer " + body.get("env").get(LaunchRequest.TICKET_ENV).asString(), this.bodies);
+	}
+
+	String verificationState(String runId) {
+		return this.jdbc
+			.queryForList("select state from run_verification where run_id = ?", String.class, UUID.fromString(runId))
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Test
 	void servesTheRunnerBundleAndItsHash() throws Exception {
 		ApiClient anyone = ApiClient.anonymous(this.port, this.bodies);
 		ApiClient.Response sha = anyone.get("/runner/bundle/strongroom-runner.tar.gz.sha256");
@@ -396,6 +491,7 @@ class HerokuModeIntegrationTests extends PartnerApiTestSupport implements RunLau
 		assertThat(anyone.get("/runner/bundle/strongroom-runner.tar.gz").body()).isEqualTo(Files.readString(BUNDLE));
 	}
 
+	/** The dyno create whose body names {@code runId} (or any text of its command). */
 	LoggedRequest dynoCreate(String runId) {
 		return heroku.findAll(postRequestedFor(urlPathEqualTo("/apps/" + APP_ID + "/dynos")))
 			.stream()

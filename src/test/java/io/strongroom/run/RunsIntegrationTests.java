@@ -12,15 +12,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
+import io.strongroom.storage.FilesystemBackupStore;
+import io.strongroom.storage.Upload;
 import io.strongroom.support.ApiClient;
 import io.strongroom.support.TestDatabases;
 import io.strongroom.support.TestTenants;
@@ -37,6 +42,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,6 +95,9 @@ class RunsIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	final List<String> bodies = new ArrayList<>();
 
@@ -169,9 +178,10 @@ class RunsIntegrationTests {
 			.post("/runner/v1/runs/" + id + "/heartbeat", "{\"stage\": \"dump\", \"bytesIn\": 1, \"bytesOut\": 1}")
 			.status()).as("the ticket is spent").isEqualTo(401);
 		runner.stop();
-		await(() -> this.runs.log(this.tenant.id(), BackupRunId.of(id)).size() >= 2, Duration.ofSeconds(20));
-		assertThat(this.runs.log(this.tenant.id(), BackupRunId.of(id)))
-			.anySatisfy((line) -> assertThat(line).isEqualTo("runner: ticket ****, key ****, url ****"));
+		await(() -> this.api.get("/api/v1/backups/" + id + "/log").json().get("items").size() >= 2,
+				Duration.ofSeconds(20));
+		assertThat(this.api.get("/api/v1/backups/" + id + "/log").json().get("items").get(0).get("text").asString())
+			.isEqualTo("runner: ticket ****, key ****, url ****");
 		assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(this.key).doesNotContain(runner.ticket());
 		assertThat(String.join("\n", this.bodies)).doesNotContain(PASSWORD).doesNotContain(this.key);
 	}
@@ -287,6 +297,50 @@ class RunsIntegrationTests {
 	}
 
 	@Test
+	void anUploadAbortThatFailsIsTriedAgainByALaterSweepAndTheMessageSaysWhereItStands() throws Exception {
+		Path folder = Files.createTempDirectory("strongroom-abort");
+		Path away = folder.resolveSibling(folder.getFileName() + "-unmounted");
+		assertThat(this.api.put("/api/v1/destination", "{\"type\": \"filesystem\", \"path\": \"" + folder + "\"}")
+			.status()).isEqualTo(200);
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		FakeRunner runner = launched(id);
+		ApiClient.Response spec = runner.client().get("/runner/v1/runs/" + id + "/spec");
+		String key = RunSpecs.objectStem(spec.json().get("destination").get("prefix").asString(), this.tenant.name(),
+				"DATABASE", Instant.parse(spec.text("startedAt")), BackupRunId.of(id)) + ".dump.zst.enc";
+		// The runner started its upload, then hangs; when the watchdog gives up on it the
+		// folder is gone (an unmounted volume), so the first abort fails.
+		FilesystemBackupStore store = new FilesystemBackupStore(folder);
+		Upload upload = store.startUpload(key, Map.of(), 100);
+		upload.stream().write(new byte[] { 1, 2, 3 });
+		upload.stream().flush();
+		assertThat(partials(folder)).hasSize(1);
+		Files.move(folder, away);
+		await(() -> "FAILED".equals(status(id)), Duration.ofSeconds(30));
+		await(() -> this.jdbc.queryForObject("select upload_abort_attempts from run_backup where id = ?", Integer.class,
+				UUID.fromString(id)) >= 1, Duration.ofSeconds(20));
+		assertThat(message(id)).contains("Strongroom is aborting its unfinished upload.");
+		assertThat(this.jdbc.queryForObject("select upload_abort from run_backup where id = ?", String.class,
+				UUID.fromString(id)))
+			.isEqualTo("PENDING");
+
+		Files.move(away, folder);
+		await(() -> message(id).endsWith("Its unfinished upload was aborted."), Duration.ofSeconds(30));
+		assertThat(partials(folder)).as("the sweep aborted it").isEmpty();
+		assertThat(message(id)).startsWith("The runner sent no heartbeat for 6 s").doesNotContain("aborting");
+		upload.close();
+	}
+
+	String message(String id) {
+		return this.api.get("/api/v1/backups/" + id).json().get("error").get("message").asString();
+	}
+
+	static List<Path> partials(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".partial")).toList();
+		}
+	}
+
+	@Test
 	void aRunnerThatEndsWithoutReportingFailsAtOnce() throws Exception {
 		Files.writeString(DIR.resolve("runs/mode"), "exit 3");
 		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
@@ -294,6 +348,50 @@ class RunsIntegrationTests {
 		ApiClient.Response failed = this.api.get("/api/v1/backups/" + id);
 		assertThat(failed.json().get("error").get("kind").asString()).isEqualTo("RUNNER_EXITED");
 		assertThat(failed.json().get("error").get("message").asString()).contains("exit code 3");
+	}
+
+	@Test
+	void theRunnersOutputIsReadPageByPageMaskedAndOnlyByItsAddOn() throws Exception {
+		Files.writeString(DIR.resolve("runs/mode"), "exit 3");
+		String key = this.key;
+		String id = this.api.post("/api/v1/databases/DATABASE/backups").text("id");
+		await(() -> "FAILED".equals(status(id)), Duration.ofSeconds(30));
+		String log = "/api/v1/backups/" + id + "/log";
+		assertThat(this.api.get("/api/v1/backups/" + id).json().get("error").get("message").asString())
+			.as("the message says where the output is")
+			.contains("GET " + log);
+
+		ApiClient.Response first = this.api.get(log + "?limit=1");
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		JsonNode line = first.json().get("items").get(0);
+		assertThat(first.json().get("items")).hasSize(1);
+		assertThat(line.get("number").asInt()).isEqualTo(1);
+		assertThat(line.get("text").asString()).isEqualTo("runner: ticket ****, key ****, url ****");
+		assertThat(Instant.parse(line.get("time").asString())).isBefore(Instant.now());
+		assertThat(first.text("nextCursor")).isEqualTo("1");
+		ApiClient.Response second = this.api.get(log + "?limit=1&cursor=1");
+		assertThat(second.json().get("items").get(0).get("number").asInt()).isEqualTo(2);
+		assertThat(second.json().get("items").get(0).get("text").asString())
+			.isEqualTo("[strongroom] runner ended with exit code 3");
+		assertThat(second.json().has("nextCursor")).as("the last page").isFalse();
+		ApiClient.Response whole = this.api.get(log);
+		assertThat(whole.json().get("items")).hasSize(2);
+		assertThat(whole.json().has("note")).as("a local runner's output is kept").isFalse();
+		assertThat(this.api.get(log + "?cursor=2").json().get("items")).isEmpty();
+
+		for (String bad : List.of("?cursor=-1", "?cursor=abc", "?limit=0", "?limit=1001")) {
+			ApiClient.Response refused = this.api.get(log + bad);
+			assertThat(refused.status()).as(bad).isEqualTo(400);
+			assertThat(refused.text("code")).isEqualTo("invalid_request");
+			assertThat(refused.text("field")).isEqualTo(bad.startsWith("?cursor") ? "cursor" : "limit");
+		}
+		TestTenants.Created other = addOn("basic");
+		ApiClient stranger = ApiClient.bearer(this.port, other.token(), this.bodies);
+		ApiClient.Response hidden = stranger.get(log);
+		assertThat(hidden.status()).as("another add-on's backup").isEqualTo(404);
+		assertThat(hidden.text("code")).isEqualTo("backup_not_found");
+		assertThat(this.api.get("/api/v1/backups/not-a-backup/log").text("code")).isEqualTo("backup_not_found");
+		assertThat(String.join("\n", this.bodies)).doesNotContain(PASSWORD).doesNotContain(key);
 	}
 
 	@Test

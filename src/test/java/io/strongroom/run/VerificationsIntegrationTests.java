@@ -78,9 +78,6 @@ class VerificationsIntegrationTests {
 	TenantRepository tenants;
 
 	@Autowired
-	RunLog log;
-
-	@Autowired
 	Events events;
 
 	final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -166,9 +163,18 @@ class VerificationsIntegrationTests {
 					"{\"stage\": \"cleanup\", \"bytesIn\": 1, \"bytesOut\": 1}")
 			.status()).as("the ticket is spent").isEqualTo(401);
 		runner.stop();
-		await(() -> this.log.lines(new VerificationId(java.util.UUID.fromString(id))).size() >= 2);
-		assertThat(this.log.lines(new VerificationId(java.util.UUID.fromString(id))))
-			.anySatisfy((line) -> assertThat(line).startsWith("runner: ticket ****, key ****"));
+		String logPath = "/api/v1/backups/" + backup + "/verifications/" + id + "/log";
+		await(() -> api.get(logPath).json().get("items").size() >= 2);
+		JsonNode lines = api.get(logPath).json().get("items");
+		assertThat(lines.get(0).get("number").asInt()).isEqualTo(1);
+		assertThat(lines.get(0).get("text").asString()).startsWith("runner: ticket ****, key ****");
+		assertThat(lines.get(lines.size() - 1).get("text").asString()).startsWith("[strongroom] runner ended with");
+		ApiClient stranger = addOn("pro", true);
+		assertThat(stranger.get(logPath).text("code")).as("another add-on's backup").isEqualTo("backup_not_found");
+		ApiClient.Response otherBackup = api
+			.get("/api/v1/backups/" + next.text("id") + "/verifications/" + id + "/log");
+		assertThat(otherBackup.status()).isEqualTo(404);
+		assertThat(otherBackup.text("code")).as("a verification of another backup").isEqualTo("verification_not_found");
 		assertThat(output.getAll()).doesNotContain(VERIFY_PASSWORD)
 			.doesNotContain(PASSWORD)
 			.doesNotContain(runner.ticket());

@@ -50,7 +50,7 @@ class ScheduleEmbeddedDefaultIntegrationTests {
 			triggersBefore = triggers(first);
 			assertThat(triggersBefore).extracting((row) -> row.get("trigger_name"))
 				.containsExactlyInAnyOrder("dispatch-slots-0", "dispatch-slots-1", "dispatch-slots-2",
-						"dispatch-slots-3", "retry-failed-slots");
+						"dispatch-slots-3", "retry-failed-slots", "purge-completed-events");
 		}
 		clock.set(Instant.parse("2026-06-01T11:05:00Z"));
 		try (ConfigurableApplicationContext second = Nodes.start("h2-second", h2)) {

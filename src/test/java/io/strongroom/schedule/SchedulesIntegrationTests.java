@@ -1,5 +1,6 @@
 package io.strongroom.schedule;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -14,7 +15,12 @@ import io.strongroom.tenant.TenantDeprovisioned;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantPlanChanged;
 import io.strongroom.tenant.TenantRepository;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.SimpleTrigger;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +61,9 @@ class SchedulesIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	Scheduler scheduler;
 
 	@Test
 	void hourlyScheduleFiresAtItsMinuteInTheCustomersZone() {
@@ -245,6 +254,37 @@ class SchedulesIntegrationTests {
 		assertThat(this.schedules.nextSlot(hourly)).contains(Instant.parse("2026-06-01T22:17:00Z"));
 		assertThat(this.schedules.find(weekly))
 			.contains(ScheduleSpec.weekly(java.time.DayOfWeek.FRIDAY, LocalTime.of(4, 0), ZoneId.of("Europe/Berlin")));
+	}
+
+	@Test
+	void theHourlyPurgeDeletesOnlyPublicationsCompletedLongerAgoThanTheSetting() throws Exception {
+		Instant now = Instant.parse("2026-12-01T00:00:00Z");
+		clock.set(now);
+		String listener = "purge-test-" + UUID.randomUUID();
+		UUID oldCompleted = publication(listener, now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(8)));
+		UUID recentCompleted = publication(listener, now.minus(Duration.ofDays(7)), now.minus(Duration.ofDays(6)));
+		UUID oldFailed = publication(listener, now.minus(Duration.ofDays(30)), null);
+		Trigger trigger = this.scheduler.getTrigger(TriggerKey.triggerKey(ScheduleJobs.PURGE.getName(), "schedule"));
+		assertThat(((SimpleTrigger) trigger).getRepeatInterval()).as("hourly, on the clustered store")
+			.isEqualTo(Duration.ofHours(1).toMillis());
+
+		this.scheduler.triggerJob(ScheduleJobs.PURGE);
+		await().atMost(Duration.ofSeconds(60)).until(() -> !publications(listener).contains(oldCompleted));
+		assertThat(publications(listener)).as("kept: completed 6 days ago (7d setting), and one never completed")
+			.containsExactlyInAnyOrder(recentCompleted, oldFailed);
+	}
+
+	private UUID publication(String listener, Instant published, @Nullable Instant completed) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update("INSERT INTO event_publication (id, listener_id, event_type, serialized_event,"
+				+ " publication_date, completion_date, status, completion_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+				id, listener, BackupSlotsDue.class.getName(), "{}", Timestamp.from(published),
+				(completed != null) ? Timestamp.from(completed) : null, (completed != null) ? "COMPLETED" : "FAILED");
+		return id;
+	}
+
+	private List<UUID> publications(String listener) {
+		return this.jdbc.queryForList("SELECT id FROM event_publication WHERE listener_id = ?", UUID.class, listener);
 	}
 
 	private void stepClockAndDispatch(Instant until, Duration step) {
