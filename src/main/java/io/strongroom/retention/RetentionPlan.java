@@ -102,7 +102,10 @@ public record RetentionPlan(RetentionPolicy policy, ZoneId zone, List<Entry> ent
 		HELD(true, "held:"),
 		/** Kept: the newest successful backup is never removed. */
 		NEWEST_SUCCESSFUL(true, "newest successful"),
-		/** Kept: the newest backup that passed a restore test is never removed. */
+		/**
+		 * Kept: the newest backup whose verification PASSED (its integrity check, and its
+		 * restore test when one ran) is never removed.
+		 */
 		NEWEST_VERIFIED(true, "newest verified"),
 		/** Kept: an empty policy removes nothing. */
 		EMPTY_POLICY(true, "policy is empty"),

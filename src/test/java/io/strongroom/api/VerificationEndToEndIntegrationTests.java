@@ -1,7 +1,5 @@
 package io.strongroom.api;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -11,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -50,15 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verification database whose row counts match), the verification database is left empty;
  * then the object is corrupted in the bucket, a verification asked for through the API is
  * FAILED and {@link BackupVerified} says so.
- * <p>
- * Runs once the runner has its {@code verify} command (branch {@code verify-runner});
- * until then {@link #runnerVerifies()} switches it off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.run.stall-timeout=60s", "strongroom.run.watchdog-interval=1s",
 				"strongroom.run.dispatch-interval=1s", "strongroom.verify.retry-delay=2s" })
 @Import({ TestDatabases.class, VerificationEndToEndIntegrationTests.Events.class })
-@EnabledIf("runnerVerifies")
 class VerificationEndToEndIntegrationTests {
 
 	static final org.slf4j.Logger logger = org.slf4j.LoggerFactory
@@ -86,25 +78,6 @@ class VerificationEndToEndIntegrationTests {
 	static void s3() {
 		s3 = S3MockServer.shared();
 		bucket = s3.createBucket();
-	}
-
-	/**
-	 * Whether the runner in this build has a {@code verify} command: the same probe a
-	 * person would run, {@code java ... verify}, answered with anything but "not part of
-	 * this runner yet".
-	 */
-	static boolean runnerVerifies() throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				"io.strongroom.StrongroomApplication", "verify")
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!probe.waitFor(60, TimeUnit.SECONDS)) {
-			probe.destroyForcibly();
-			return true;
-		}
-		return !output.contains("not part of this runner yet");
 	}
 
 	@Test

@@ -23,7 +23,7 @@ class RetentionPolicyTests {
 		Instant first = Instant.parse("2026-11-17T03:00:00Z");
 		for (int day = 0; day < 5; day++) {
 			BackupRecord backup = Histories.scheduled(day + 1, first.plus(Duration.ofDays(day)));
-			// only the first backup passed a restore test so far
+			// only the first backup passed verification so far
 			history.add((day == 0) ? backup.withVerification(Verification.PASSED) : backup);
 		}
 		RetentionPlan plan = RetentionPolicy.empty().withKeepDaily(3).apply(history, UTC);
