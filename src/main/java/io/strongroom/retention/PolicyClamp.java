@@ -27,7 +27,8 @@ final class PolicyClamp {
 				count(changes, limits, Rule.MONTHLY, policy.keepMonthly()),
 				count(changes, limits, Rule.YEARLY, policy.keepYearly()));
 		if (clamped.isEmpty() && !policy.isEmpty()) {
-			// an empty policy keeps everything: the opposite of what a plan limit means
+			// the same plan as the empty policy, but it reads as the limit it is, not as
+			// "keep everything"
 			clamped = RetentionPolicy.olderThan(max);
 			changes.add("no count fits in the plan's " + Durations.format(max) + ", so backups are kept for "
 					+ Durations.format(max));

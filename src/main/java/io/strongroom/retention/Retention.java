@@ -48,7 +48,7 @@ public class Retention {
 	@Transactional(readOnly = true)
 	public RetentionPlan preview(TenantId tenant, String databaseLabel) {
 		RetentionSettings settings = this.policies.settingsFor(tenant, databaseLabel);
-		return settings.policy().apply(history(tenant, databaseLabel), settings.zone());
+		return settings.policy().apply(history(tenant, databaseLabel), settings.zone(), this.policies.limits(tenant));
 	}
 
 	/**
@@ -58,7 +58,8 @@ public class Retention {
 	 */
 	public PruneReport prune(TenantId tenant, String databaseLabel, RetentionStore store) {
 		RetentionSettings settings = this.policies.settingsInForce(tenant, databaseLabel);
-		RetentionPlan plan = settings.policy().apply(history(tenant, databaseLabel), settings.zone());
+		RetentionPlan plan = settings.policy()
+			.apply(history(tenant, databaseLabel), settings.zone(), this.policies.limits(tenant));
 		PruneReport report = RetentionExecutor.execute(tenant, plan, records(), store);
 		log.info("Retention of {} {} ({}): kept {}, deleted {}, failed {}, refused {}", tenant, databaseLabel,
 				settings.policy().describe(), plan.keep().size(),

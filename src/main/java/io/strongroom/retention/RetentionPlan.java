@@ -107,7 +107,7 @@ public record RetentionPlan(RetentionPolicy policy, ZoneId zone, List<Entry> ent
 		 * restore test when one ran) is never removed.
 		 */
 		NEWEST_VERIFIED(true, "newest verified"),
-		/** Kept: an empty policy removes nothing. */
+		/** Kept: an empty policy keeps everything the plan allows. */
 		EMPTY_POLICY(true, "policy is empty"),
 		/** Kept: within the window of the newest successful backup. */
 		WITHIN(true, "within"),
@@ -125,6 +125,11 @@ public record RetentionPlan(RetentionPolicy policy, ZoneId zone, List<Entry> ent
 		YEARLY(true, "yearly"),
 		/** Removed: deleting it started earlier and did not finish; retried. */
 		DELETION_STARTED(false, "deletion started earlier, retrying"),
+		/**
+		 * Removed: older than the newest successful backup minus the plan's
+		 * max-retention, where no rule may keep it.
+		 */
+		BEYOND_PLAN(false, "beyond the plan's max-retention"),
 		/** Removed: no rule keeps it. */
 		NO_RULE(false, "no rule keeps it");
 

@@ -47,7 +47,7 @@ class RetentionExecutorTests {
 	}
 
 	PruneReport prune(RetentionPolicy policy) {
-		RetentionPlan plan = policy.apply(this.records.history(TENANT, "DATABASE"), UTC);
+		RetentionPlan plan = policy.apply(this.records.history(TENANT, "DATABASE"), UTC, Histories.PRO);
 		return RetentionExecutor.execute(TENANT, plan, this.records, this.store);
 	}
 

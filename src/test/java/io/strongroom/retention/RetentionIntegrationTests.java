@@ -15,6 +15,7 @@ import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantPlanChanged;
 import io.strongroom.tenant.TenantRepository;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,12 @@ class RetentionIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@BeforeEach
+	void noRunsYet() {
+		// one history for every tenant here: each test starts from none
+		this.records.records.clear();
+	}
 
 	TenantId tenant(String plan) {
 		TenantId id = new TenantId(UUID.randomUUID());
@@ -103,15 +110,7 @@ class RetentionIntegrationTests {
 	void aDowngradeClampsThePolicyAndHoldsWhatItWouldRemove() {
 		TenantId tenant = tenant("pro");
 		this.policies.update(tenant, "DATABASE", RetentionPolicy.empty().withKeepMonthly(12), ZoneId.of("UTC"));
-		InMemoryRetentionStore store = new InMemoryRetentionStore();
-		Instant first = Instant.parse("2026-01-15T03:00:00Z");
-		for (int month = 0; month < 10; month++) {
-			UUID id = UUID.randomUUID();
-			Instant at = first.plus(Duration.ofDays(30L * month));
-			BackupRecord backup = BackupRecord.scheduled(id, at, Histories.key(at, id));
-			this.records.add(backup);
-			store.put(backup.objectKey(), Map.of("strongroom-run", id.toString()));
-		}
+		InMemoryRetentionStore store = tenBackupsAMonthApart();
 		assertThat(this.retention.preview(tenant, "DATABASE").remove()).isEmpty();
 
 		this.transactions.executeWithoutResult((tx) -> this.events
@@ -138,6 +137,39 @@ class RetentionIntegrationTests {
 		assertThat(this.retention.preview(tenant, "DATABASE").keep())
 			.filteredOn((e) -> e.reasonText().startsWith("held:"))
 			.hasSize(6);
+	}
+
+	@Test
+	void aDowngradeHoldsWhatTheShorterBoundWouldRemoveUnderAPolicyThatFits() {
+		TenantId tenant = tenant("pro");
+		this.policies.update(tenant, "DATABASE", RetentionPolicy.empty(), ZoneId.of("UTC"));
+		InMemoryRetentionStore store = tenBackupsAMonthApart();
+
+		this.transactions.executeWithoutResult((tx) -> this.events
+			.publishEvent(new TenantPlanChanged(tenant, "pro", "basic", Instant.parse("2026-11-01T00:00:00Z"))));
+
+		// the empty policy fits basic; the backups older than 92 days are held
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.retention.preview(tenant, "DATABASE").keep())
+				.filteredOn((e) -> e.reasonText().startsWith("held:"))
+				.hasSize(6));
+		assertThat(this.policies.settingsFor(tenant, "DATABASE").policy()).isEqualTo(RetentionPolicy.empty());
+		assertThat(this.retention.prune(tenant, "DATABASE", store).outcomes()).isEmpty();
+		assertThat(store.objects).hasSize(10);
+	}
+
+	/** Ten scheduled backups 30 days apart from 2026-01-15, recorded and stored. */
+	InMemoryRetentionStore tenBackupsAMonthApart() {
+		InMemoryRetentionStore store = new InMemoryRetentionStore();
+		Instant first = Instant.parse("2026-01-15T03:00:00Z");
+		for (int month = 0; month < 10; month++) {
+			UUID id = UUID.randomUUID();
+			Instant at = first.plus(Duration.ofDays(30L * month));
+			BackupRecord backup = BackupRecord.scheduled(id, at, Histories.key(at, id));
+			this.records.add(backup);
+			store.put(backup.objectKey(), Map.of("strongroom-run", id.toString()));
+		}
+		return store;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

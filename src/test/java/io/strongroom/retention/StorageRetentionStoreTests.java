@@ -74,7 +74,7 @@ class StorageRetentionStoreTests {
 			store.put(planted, bytes("not ours"), Map.of("strongroom-run", UUID.randomUUID().toString()));
 
 			RetentionPlan plan = new RetentionPolicy(null, 0, 0, 2, 0, 0, 0).apply(records.history(TENANT, "DATABASE"),
-					ZoneOffset.UTC);
+					ZoneOffset.UTC, Histories.PRO);
 			PruneReport report = RetentionExecutor.execute(TENANT, plan, records, new StorageRetentionStore(store));
 
 			assertThat(report.with(Status.DELETED)).extracting(PruneReport.Outcome::runId)
