@@ -69,6 +69,24 @@ public class Retention {
 	}
 
 	/**
+	 * Retention of a database that was removed: no policy applies and none is stored, so
+	 * its backups stay until a person deletes them; only deletions that had already
+	 * started are finished.
+	 */
+	public PruneReport pruneRemoved(TenantId tenant, String databaseLabel, RetentionStore store) {
+		RetentionPlan plan = RetentionDecision.ofRemovedDatabase(history(tenant, databaseLabel), this.clock.getZone());
+		PruneReport report = RetentionExecutor.execute(tenant, plan, records(), store);
+		if (!report.outcomes().isEmpty()) {
+			log.info("Retention of removed database {} {}: finished {} deletions started earlier, failed {}", tenant,
+					databaseLabel,
+					report.with(PruneReport.Status.DELETED).size()
+							+ report.with(PruneReport.Status.ALREADY_GONE).size(),
+					report.with(PruneReport.Status.FAILED).size());
+		}
+		return report;
+	}
+
+	/**
 	 * Deletes one backup because a person asked (manual and held backups are deleted only
 	 * this way), in the same order and with the same ownership checks as a prune.
 	 * @throws IllegalArgumentException when the database has no such backup

@@ -108,7 +108,26 @@ final class RetentionDecision {
 		return new RetentionPlan(policy, zone, entries);
 	}
 
-	private static boolean governedByRules(BackupRecord backup) {
+	/**
+	 * The plan of a database that was removed: no policy speaks for its backups any more,
+	 * so every one stays until a person deletes it. Only a deletion that had already
+	 * started is finished (the backup is no longer offered for restore).
+	 */
+	static RetentionPlan ofRemovedDatabase(List<BackupRecord> history, ZoneId zone) {
+		List<Entry> entries = history.stream().filter(BackupRecord::isBackup).sorted(NEWEST_FIRST).map((backup) -> {
+			if (!backup.writtenByStrongroom()) {
+				return new Entry(backup, Action.KEEP, List.of(Reason.of(Rule.NOT_WRITTEN_BY_STRONGROOM)));
+			}
+			if (backup.deletion() == Deletion.DELETING) {
+				return new Entry(backup, Action.REMOVE, List.of(Reason.of(Rule.DELETION_STARTED)));
+			}
+			return new Entry(backup, Action.KEEP, List.of(Reason.of(Rule.DATABASE_REMOVED)));
+		}).toList();
+		return new RetentionPlan(RetentionPolicy.empty(), zone, entries);
+	}
+
+	/** Whether a rule decides this backup (protected ones are not). */
+	static boolean governedByRules(BackupRecord backup) {
 		return backup.isLive() && backup.writtenByStrongroom() && backup.origin() == Origin.SCHEDULED
 				&& backup.hold() == null;
 	}

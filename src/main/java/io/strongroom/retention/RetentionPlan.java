@@ -100,6 +100,8 @@ public record RetentionPlan(RetentionPolicy policy, ZoneId zone, List<Entry> ent
 		MANUAL(true, "manual backup"),
 		/** Kept: held by a person or a plan downgrade. */
 		HELD(true, "held:"),
+		/** Kept: its database was removed, so no policy applies; a person deletes it. */
+		DATABASE_REMOVED(true, "its database was removed"),
 		/** Kept: the newest successful backup is never removed. */
 		NEWEST_SUCCESSFUL(true, "newest successful"),
 		/**

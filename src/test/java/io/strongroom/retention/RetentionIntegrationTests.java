@@ -92,10 +92,11 @@ class RetentionIntegrationTests {
 	}
 
 	@Test
-	void aRemovedDatabaseTakesItsPolicyWithIt() {
+	void aRemovedDatabaseTakesItsPolicyWithItAndItsBackupsAreHeld() {
 		TenantId tenant = tenant("pro");
 		this.policies.update(tenant, "PURPLE", RetentionPolicy.empty().withKeepMonthly(12), ZoneId.of("UTC"));
 		this.policies.update(tenant, "DATABASE", RetentionPolicy.empty().withKeepDaily(3), ZoneId.of("UTC"));
+		InMemoryRetentionStore store = tenBackupsAMonthApart();
 
 		this.transactions.executeWithoutResult((tx) -> this.events
 			.publishEvent(new DatabaseRemoved(tenant, new TargetId(UUID.randomUUID()), new DatabaseLabel("PURPLE"))));
@@ -104,6 +105,12 @@ class RetentionIntegrationTests {
 			.untilAsserted(() -> assertThat(this.policies.settingsFor(tenant, "PURPLE"))
 				.isEqualTo(new RetentionSettings(RetentionPolicy.autobusDefaults(), ZoneId.of("Z"))));
 		assertThat(this.policies.settingsFor(tenant, "DATABASE").policy().keepDaily()).isEqualTo(3);
+		// a label added again starts from the defaults, which do not reach the held
+		// backups
+		assertThat(this.retention.preview(tenant, "PURPLE").keep()).hasSize(10)
+			.allSatisfy((e) -> assertThat(e.reasonText()).contains("held: kept after the database was removed on "));
+		assertThat(this.retention.prune(tenant, "PURPLE", store).outcomes()).isEmpty();
+		assertThat(store.objects).hasSize(10);
 	}
 
 	@Test
