@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
 import io.strongroom.run.BackupVerified;
+import io.strongroom.run.FailureKinds;
 import io.strongroom.run.Verification;
 import io.strongroom.support.ApiClient;
 import io.strongroom.support.S3MockServer;
@@ -35,6 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static io.strongroom.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,20 +54,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checksums, its archive read through, and a restore into the customer's empty
  * verification database whose row counts match), the verification database is left empty;
  * then the object is corrupted in the bucket, a verification asked for through the API is
- * FAILED and {@link BackupVerified} says so.
+ * FAILED, {@link BackupVerified} says so, and the add-on's recipient gets one mail (to
+ * GreenMail) saying the object was changed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.run.stall-timeout=60s", "strongroom.run.watchdog-interval=1s",
-				"strongroom.run.dispatch-interval=1s", "strongroom.verify.retry-delay=2s" })
+				"strongroom.run.dispatch-interval=1s", "strongroom.verify.retry-delay=2s",
+				"strongroom.notify.worker.poll-interval=500ms" })
 @Import({ TestDatabases.class, VerificationEndToEndIntegrationTests.Events.class })
 class VerificationEndToEndIntegrationTests {
 
 	static final org.slf4j.Logger logger = org.slf4j.LoggerFactory
 		.getLogger(VerificationEndToEndIntegrationTests.class);
 
+	/** Started with the class, so its port is known when the context starts. */
+	static final GreenMail smtp = started(new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
+
 	static S3MockServer s3;
 
 	static String bucket;
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	static GreenMail started(GreenMail mail) {
+		mail.start();
+		return mail;
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		smtp.stop();
+	}
 
 	@LocalServerPort
 	int port;
@@ -104,6 +134,8 @@ class VerificationEndToEndIntegrationTests {
 		ApiClient.Response database = api.put("/api/v1/databases/DATABASE", """
 				{"url": "%s", "verificationUrl": "%s"}""".formatted(source.url(), scratch.url()));
 		assertThat(database.status()).as(database.body()).isEqualTo(201);
+		String ops = "ops@" + tenant.name() + ".example";
+		assertThat(api.put("/api/v1/notifications", "{\"recipients\": [\"" + ops + "\"]}").status()).isEqualTo(200);
 
 		String backup = api.post("/api/v1/databases/DATABASE/backups").text("id");
 		await(() -> List.of("SUCCEEDED", "FAILED", "CANCELLED")
@@ -145,8 +177,20 @@ class VerificationEndToEndIntegrationTests {
 		logger.info("A corrupted object was reported as: {}", failed.text("verificationDetail"));
 		BackupVerified event = this.events.of(backup);
 		assertThat(event.result()).isEqualTo(Verification.FAILED);
+		assertThat(event.failure()).isEqualTo(FailureKinds.INTEGRITY);
 		assertThat(event.detail()).isEqualTo(failed.text("verificationDetail"));
 		assertThat(userTables(scratch)).as("the verification database is left empty").isZero();
+
+		// the recipient hears of it once; the verification that passed sent nothing
+		await(() -> smtp.getReceivedMessages().length > 0, Duration.ofSeconds(60));
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(ops);
+		assertThat(mail.getSubject())
+			.isEqualTo("[Strongroom] A backup of DATABASE on " + tenant.name() + " failed verification");
+		assertThat(GreenMailUtil.getBody(mail)).contains("Failure: INTEGRITY")
+			.contains("changed or truncated in the bucket")
+			.contains("Run: " + backup);
 		assertThat(String.join("\n", this.bodies)).doesNotContain(S3MockServer.SECRET_ACCESS_KEY);
 	}
 
