@@ -80,7 +80,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "strongroom.heroku.addon-id=strongroom", "strongroom.heroku.addon-password=retention-pass",
 				"strongroom.run.dispatch-interval=1s", "strongroom.run.watchdog-interval=1s",
 				"strongroom.retention.sweep-interval=0", "strongroom.notify.worker.enabled=false",
-				// this test plays the verification side itself
+				// verified only where the test asks: the first backup becomes the newest
+				// verified
 				"strongroom.verify.automatic=false" })
 @Import({ TestDatabases.class, RetentionEndToEndIntegrationTests.TestClock.class })
 class RetentionEndToEndIntegrationTests {
@@ -171,8 +172,7 @@ class RetentionEndToEndIntegrationTests {
 			RunView run = this.runs.slotDue(tenant, target, slot).orElseThrow();
 			days.add(awaitSucceeded(tenant, run.id()));
 			if (day == 0) {
-				// the verification side proved the first backup restorable
-				this.runs.verification(tenant, run.id(), Verification.PASSED);
+				verify(user, tenant, run);
 			}
 		}
 		assertThat(days).extracting(RunView::slot)
@@ -239,6 +239,15 @@ class RetentionEndToEndIntegrationTests {
 
 		aFailedDeleteStaysDeletingAndALaterSweepFinishesIt(user, tenant, days.get(2), prefix);
 		aPersonDeletesABackupThePolicyKeeps(user, days.get(0), prefix);
+	}
+
+	/** A real verification (the runner's integrity check) that the backup passes. */
+	void verify(NewUser user, TenantId tenant, RunView run) {
+		ApiClient.Response asked = user.api().post("/api/v1/backups/" + run.id() + "/verify");
+		assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+		await(() -> this.runs.find(tenant, run.id()).verification() != Verification.PENDING);
+		RunView verified = this.runs.find(tenant, run.id());
+		assertThat(verified.verification()).as(verified.verificationDetail()).isEqualTo(Verification.PASSED);
 	}
 
 	void aPersonDeletesABackupThePolicyKeeps(NewUser user, RunView newestVerified, String prefix) {
