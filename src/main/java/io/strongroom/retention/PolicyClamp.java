@@ -27,8 +27,7 @@ final class PolicyClamp {
 				count(changes, limits, Rule.MONTHLY, policy.keepMonthly()),
 				count(changes, limits, Rule.YEARLY, policy.keepYearly()));
 		if (clamped.isEmpty() && !policy.isEmpty()) {
-			// the same plan as the empty policy, but it reads as the limit it is, not as
-			// "keep everything"
+			// an empty result would turn pruning off: keep what the plan allows instead
 			clamped = RetentionPolicy.olderThan(max);
 			changes.add("no count fits in the plan's " + Durations.format(max) + ", so backups are kept for "
 					+ Durations.format(max));

@@ -33,10 +33,10 @@ import org.jspecify.annotations.Nullable;
  * written by Strongroom and not held. Bucket rules (hourly to yearly) also skip backups
  * whose verification failed, so a good backup, not a broken one, represents its day.
  * <p>
- * The plan's max-retention bounds every rule, the empty policy too: no rule keeps a
- * backup that finished before the newest successful one minus max-retention. Counts alone
- * would not bound it, because they count only periods that have a backup (on a weekly
- * schedule "92 daily" reaches back 92 weeks).
+ * The plan's max-retention bounds every rule: no rule keeps a backup that finished before
+ * the newest successful one minus max-retention. Counts alone would not bound it, because
+ * they count only periods that have a backup (on a weekly schedule "92 daily" reaches
+ * back 92 weeks). The empty policy has no rules and removes nothing: pruning is off.
  */
 final class RetentionDecision {
 
@@ -153,7 +153,7 @@ final class RetentionDecision {
 		if (backup == newestVerified) {
 			reasons.add(Reason.of(Rule.NEWEST_VERIFIED));
 		}
-		if (policy.isEmpty() && horizon.includes(backup)) {
+		if (policy.isEmpty()) {
 			reasons.add(Reason.of(Rule.EMPTY_POLICY));
 		}
 		reasons.addAll(rules);

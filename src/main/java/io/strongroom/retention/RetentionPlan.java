@@ -109,7 +109,7 @@ public record RetentionPlan(RetentionPolicy policy, ZoneId zone, List<Entry> ent
 		 * restore test when one ran) is never removed.
 		 */
 		NEWEST_VERIFIED(true, "newest verified"),
-		/** Kept: an empty policy keeps everything the plan allows. */
+		/** Kept: an empty policy removes nothing (pruning is off). */
 		EMPTY_POLICY(true, "policy is empty"),
 		/** Kept: within the window of the newest successful backup. */
 		WITHIN(true, "within"),

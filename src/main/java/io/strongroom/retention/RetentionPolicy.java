@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which scheduled backups to keep. A backup is kept if any rule keeps it (restic's
- * {@code forget} semantics); an empty policy keeps everything the plan allows. Windows
- * and counts are measured from the newest successful backup, never from the clock, so a
- * run of failures never ages the last good backups away.
+ * {@code forget} semantics); an empty policy removes nothing. Windows and counts are
+ * measured from the newest successful backup, never from the clock, so a run of failures
+ * never ages the last good backups away.
  *
  * @param keepWithin keep every backup finished within this duration of the newest
  * successful one (Eppalock's "delete backups older than a day"); {@code null} for none
@@ -47,8 +47,8 @@ public record RetentionPolicy(@Nullable Duration keepWithin, int keepLast, int k
 	}
 
 	/**
-	 * The policy without rules: it keeps every backup within the plan's max-retention
-	 * (never "keep nothing").
+	 * The policy without rules: it removes nothing, whatever the plan's max-retention
+	 * (pruning off, never "keep nothing").
 	 */
 	public static RetentionPolicy empty() {
 		return EMPTY;
@@ -133,7 +133,7 @@ public record RetentionPolicy(@Nullable Duration keepWithin, int keepLast, int k
 	/** A short human description, e.g. {@code "within 7d, daily 7, weekly 4"}. */
 	public String describe() {
 		if (isEmpty()) {
-			return "keep everything the plan allows (empty policy)";
+			return "keep everything (empty policy)";
 		}
 		List<String> parts = new ArrayList<>();
 		if (this.keepWithin != null) {

@@ -149,18 +149,19 @@ class RetentionIntegrationTests {
 	@Test
 	void aDowngradeHoldsWhatTheShorterBoundWouldRemoveUnderAPolicyThatFits() {
 		TenantId tenant = tenant("pro");
-		this.policies.update(tenant, "DATABASE", RetentionPolicy.empty(), ZoneId.of("UTC"));
+		RetentionPolicy daily60 = RetentionPolicy.empty().withKeepDaily(60);
+		this.policies.update(tenant, "DATABASE", daily60, ZoneId.of("UTC"));
 		InMemoryRetentionStore store = tenBackupsAMonthApart();
 
 		this.transactions.executeWithoutResult((tx) -> this.events
 			.publishEvent(new TenantPlanChanged(tenant, "pro", "basic", Instant.parse("2026-11-01T00:00:00Z"))));
 
-		// the empty policy fits basic; the backups older than 92 days are held
+		// "daily 60" fits basic; the monthly backups older than 92 days are held
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.retention.preview(tenant, "DATABASE").keep())
 				.filteredOn((e) -> e.reasonText().startsWith("held:"))
 				.hasSize(6));
-		assertThat(this.policies.settingsFor(tenant, "DATABASE").policy()).isEqualTo(RetentionPolicy.empty());
+		assertThat(this.policies.settingsFor(tenant, "DATABASE").policy()).isEqualTo(daily60);
 		assertThat(this.retention.prune(tenant, "DATABASE", store).outcomes()).isEmpty();
 		assertThat(store.objects).hasSize(10);
 	}
