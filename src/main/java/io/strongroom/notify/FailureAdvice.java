@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * What a failure kind means and what a person can do about it, in the customer's words.
  * Keys are {@code io.strongroom.runner.FailureKind} names, the run module's own kinds
  * ({@code STALLED}, {@code RUNNER_EXITED}, {@code LAUNCH_FAILED}, {@code NOT_CONFIGURED})
- * and {@code SCHEDULE_MISSED}.
+ * and {@code SCHEDULE_MISSED}; for a failed verification also {@code RESTORE_TEST}.
  */
 final class FailureAdvice {
 
@@ -45,6 +45,37 @@ final class FailureAdvice {
 
 	static List<String> steps(@Nullable String kind) {
 		return steps(kind, null);
+	}
+
+	/** Why a verification FAILED, by what failed ({@code null}: not known). */
+	static String verificationCause(@Nullable String kind) {
+		return switch ((kind != null) ? kind : "") {
+			case "INTEGRITY" -> "The stored object does not match the checksums recorded when it was written: it was"
+					+ " changed or truncated in the bucket, or the encryption key is not the one it was written with.";
+			case "RESTORE_TEST" -> "The stored object is intact (its checksums match), but its restore test failed:"
+					+ " restored into the verification database, it did not give the row counts recorded when the"
+					+ " backup was taken, or it did not restore at all.";
+			case "" -> "Verification found a problem with this backup.";
+			default -> "The backup could not be read for verification. " + cause(kind);
+		};
+	}
+
+	/** What to do about a failed verification, before "start a new backup". */
+	static List<String> verificationSteps(@Nullable String kind, @Nullable String urlConfigVar) {
+		return switch ((kind != null) ? kind : "") {
+			case "INTEGRITY" -> List.of("Read what differed below. A changed or truncated object means something"
+					+ " other than Strongroom wrote to the bucket: check who can write to it. If it says the"
+					+ " encryption key is not the one the backup was made with, put that key back.");
+			case "RESTORE_TEST" -> List.of(
+					"Read what differed below: the tables whose row counts differ from the backup's statistics, or"
+							+ " the restore's error.",
+					"Make sure nothing but Strongroom uses the verification database and that its user may create"
+							+ " tables, then verify the backup again (POST /api/v1/backups/{id}/verify with the run"
+							+ " below). If the counts still differ, do not rely on this backup: restore it by hand"
+							+ " (README, \"Restoring a backup\") and compare.");
+			case "" -> List.of("Read what differed below.");
+			default -> steps(kind, urlConfigVar);
+		};
 	}
 
 	/**

@@ -46,6 +46,7 @@ final class LogLines {
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 		fields.put("database", outcome.databaseLabel());
 		fields.put("run", outcome.runId());
+		fields.put("kind", outcome.failure());
 		fields.put("detail", outcome.detail().isBlank() ? null : outcome.detail());
 		return "verification " + outcome.status().name().toLowerCase(Locale.ROOT) + " " + logfmt(fields);
 	}

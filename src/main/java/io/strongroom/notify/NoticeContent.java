@@ -86,10 +86,9 @@ record NoticeContent(String subject, String headline, List<Fact> facts, String w
 				subject = "A backup of " + where + " failed verification";
 				headline = "The backup of " + where + " taken by run " + notice.runId() + " failed verification at "
 						+ time(notice.at()) + ".";
-				why = "This backup cannot be trusted for a restore. Strongroom keeps your newest verified backup"
-						+ " and does not delete it.";
-				whatToDo.add("Read what differed below. A changed or truncated object means something other than"
-						+ " Strongroom wrote to the bucket: check who can write to it.");
+				why = FailureAdvice.verificationCause(notice.failure()) + " This backup cannot be trusted for a"
+						+ " restore. Strongroom keeps your newest verified backup and does not delete it.";
+				whatToDo.addAll(FailureAdvice.verificationSteps(notice.failure(), notice.urlConfigVar()));
 				whatToDo.add("Start a new backup from the dashboard, so a verified one is recent.");
 				failureFacts(facts, notice);
 			}

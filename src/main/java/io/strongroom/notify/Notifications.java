@@ -115,7 +115,7 @@ public class Notifications {
 		for (NoticeKind kind : decision.notices()) {
 			notice(tenant,
 					new Notice(kind, tenant.name(), tenant.appName(), label, outcome.runId(), outcome.at(),
-							"VERIFICATION_FAILED", outcome.detail(), null, 0, this.strongroom.baseUrl(),
+							outcome.failure(), outcome.detail(), null, 0, this.strongroom.baseUrl(),
 							urlConfigVar(tenant, label)),
 					"verification:" + outcome.runId() + ":" + kind);
 		}

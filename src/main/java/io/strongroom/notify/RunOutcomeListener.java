@@ -90,7 +90,8 @@ class RunOutcomeListener {
 			return;
 		}
 		this.notifications.verificationFinished(new VerificationOutcome(event.tenant(), event.database().value(),
-				event.run().value(), status, event.detail(), event.at()));
+				event.run().value(), status, (status == VerificationOutcome.Status.FAILED) ? event.failure() : null,
+				event.detail(), event.at()));
 	}
 
 	/**

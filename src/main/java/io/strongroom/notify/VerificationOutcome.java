@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.strongroom.tenant.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of verifying one backup (integrity check, and a restore test where the plan
@@ -14,11 +15,15 @@ import io.strongroom.tenant.TenantId;
  * @param databaseLabel the database
  * @param runId the backup's run
  * @param status passed, failed or skipped
+ * @param failure what failed, for FAILED only: {@code INTEGRITY} (the object is damaged),
+ * {@code RESTORE_TEST} (intact, but it did not restore as recorded), or the kind that
+ * kept the object from being read ({@code BUCKET_MISSING}, ...); {@code null} when not
+ * known
  * @param detail what differed, or why it was skipped (no secrets)
  * @param at when verification ended
  */
-public record VerificationOutcome(TenantId tenant, String databaseLabel, UUID runId, Status status, String detail,
-		Instant at) {
+public record VerificationOutcome(TenantId tenant, String databaseLabel, UUID runId, Status status,
+		@Nullable String failure, String detail, Instant at) {
 
 	public VerificationOutcome {
 		Objects.requireNonNull(tenant, "tenant");

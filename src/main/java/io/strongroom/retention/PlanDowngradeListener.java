@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A plan change clamps every stored policy of the resource to the new plan. A downgrade
- * never deletes a backup: what the clamped policy would remove and the old one kept is
- * held. Idempotent: a second delivery finds the policies already clamped.
+ * never deletes a backup: what the clamped policy would remove under the new plan's
+ * max-retention and the old one kept under the old plan's is held, also where the policy
+ * itself fits the new plan (a shorter max-retention bounds it). Idempotent: a second
+ * delivery finds the policies clamped and the backups held.
  */
 @Component
 class PlanDowngradeListener {
@@ -45,25 +47,30 @@ class PlanDowngradeListener {
 	@ApplicationModuleListener
 	void on(TenantPlanChanged event) {
 		Plan plan = this.policies.plan(event.newPlan());
+		RetentionLimits allowed = RetentionLimits.of(plan);
+		RetentionLimits wasAllowed = this.policies.previousLimits(event.previousPlan());
 		String reason = "kept through the change to the " + plan.slug() + " plan on "
 				+ LocalDate.ofInstant(event.at(), ZoneOffset.UTC);
 		for (StoredRetentionPolicy stored : this.policies.storedFor(event.tenant())) {
 			RetentionSettings before = stored.settings();
-			ClampedPolicy clamped = before.policy().clampTo(RetentionLimits.of(plan));
-			if (!clamped.changed()) {
-				continue;
-			}
+			ClampedPolicy clamped = before.policy().clampTo(allowed);
 			String label = stored.databaseLabel();
 			List<BackupRecord> history = this.retention.historyIfWired(event.tenant(), label);
-			Set<UUID> hold = DowngradeHolds.toHold(history, before.policy(), clamped.policy(), before.zone());
+			Set<UUID> hold = DowngradeHolds.toHold(history, before.zone(), before.policy(), wasAllowed,
+					clamped.policy(), allowed);
 			for (UUID runId : hold) {
 				if (!this.holds.existsById(runId)) {
 					this.holds.save(new RetentionHold(event.tenant(), label, runId, reason, this.clock.instant()));
 				}
 			}
-			this.policies.store(event.tenant(), label, new RetentionSettings(clamped.policy(), before.zone()));
-			log.info("Plan change of {} to {}: retention of {} clamped ({}), {} backups held", event.tenant(),
-					plan.slug(), label, String.join("; ", clamped.changes()), hold.size());
+			if (clamped.changed()) {
+				this.policies.store(event.tenant(), label, new RetentionSettings(clamped.policy(), before.zone()));
+			}
+			if (clamped.changed() || !hold.isEmpty()) {
+				log.info("Plan change of {} to {}: retention of {} clamped ({}), {} backups held", event.tenant(),
+						plan.slug(), label, clamped.changed() ? String.join("; ", clamped.changes()) : "unchanged",
+						hold.size());
+			}
 		}
 	}
 

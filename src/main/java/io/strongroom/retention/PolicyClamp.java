@@ -27,7 +27,7 @@ final class PolicyClamp {
 				count(changes, limits, Rule.MONTHLY, policy.keepMonthly()),
 				count(changes, limits, Rule.YEARLY, policy.keepYearly()));
 		if (clamped.isEmpty() && !policy.isEmpty()) {
-			// an empty policy keeps everything: the opposite of what a plan limit means
+			// an empty result would turn pruning off: keep what the plan allows instead
 			clamped = RetentionPolicy.olderThan(max);
 			changes.add("no count fits in the plan's " + Durations.format(max) + ", so backups are kept for "
 					+ Durations.format(max));

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.strongroom.storage.BackupStore;
+import io.strongroom.target.DatabaseLabel;
 import io.strongroom.target.DestinationAccess;
 import io.strongroom.target.Stores;
 import io.strongroom.target.Targets;
@@ -43,7 +44,9 @@ public class Pruning {
 	}
 
 	/**
-	 * Decides and carries out the retention plan of one database.
+	 * Decides and carries out the retention plan of one database. A database that was
+	 * removed has no policy any more: its backups stay until a person deletes them, and
+	 * only deletions that had already started are finished.
 	 * @return what was done, or empty when the add-on has no destination any more (then
 	 * nothing can be deleted, and nothing is)
 	 * @throws RuntimeException when the destination cannot be opened or the records
@@ -58,8 +61,11 @@ public class Pruning {
 				log.info("Retention of {} {} skipped: the add-on has no destination", tenant, databaseLabel);
 				return Optional.empty();
 			}
+			boolean removed = this.targets.database(tenant, new DatabaseLabel(databaseLabel)).isEmpty();
 			try (BackupStore store = Stores.open(destination.get())) {
-				return Optional.of(this.retention.prune(tenant, databaseLabel, new StorageRetentionStore(store)));
+				StorageRetentionStore retentionStore = new StorageRetentionStore(store);
+				return Optional.of(removed ? this.retention.pruneRemoved(tenant, databaseLabel, retentionStore)
+						: this.retention.prune(tenant, databaseLabel, retentionStore));
 			}
 		}
 	}

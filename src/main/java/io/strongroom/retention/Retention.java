@@ -48,7 +48,7 @@ public class Retention {
 	@Transactional(readOnly = true)
 	public RetentionPlan preview(TenantId tenant, String databaseLabel) {
 		RetentionSettings settings = this.policies.settingsFor(tenant, databaseLabel);
-		return settings.policy().apply(history(tenant, databaseLabel), settings.zone());
+		return settings.policy().apply(history(tenant, databaseLabel), settings.zone(), this.policies.limits(tenant));
 	}
 
 	/**
@@ -58,12 +58,31 @@ public class Retention {
 	 */
 	public PruneReport prune(TenantId tenant, String databaseLabel, RetentionStore store) {
 		RetentionSettings settings = this.policies.settingsInForce(tenant, databaseLabel);
-		RetentionPlan plan = settings.policy().apply(history(tenant, databaseLabel), settings.zone());
+		RetentionPlan plan = settings.policy()
+			.apply(history(tenant, databaseLabel), settings.zone(), this.policies.limits(tenant));
 		PruneReport report = RetentionExecutor.execute(tenant, plan, records(), store);
 		log.info("Retention of {} {} ({}): kept {}, deleted {}, failed {}, refused {}", tenant, databaseLabel,
 				settings.policy().describe(), plan.keep().size(),
 				report.with(PruneReport.Status.DELETED).size() + report.with(PruneReport.Status.ALREADY_GONE).size(),
 				report.with(PruneReport.Status.FAILED).size(), report.with(PruneReport.Status.REFUSED).size());
+		return report;
+	}
+
+	/**
+	 * Retention of a database that was removed: no policy applies and none is stored, so
+	 * its backups stay until a person deletes them; only deletions that had already
+	 * started are finished.
+	 */
+	public PruneReport pruneRemoved(TenantId tenant, String databaseLabel, RetentionStore store) {
+		RetentionPlan plan = RetentionDecision.ofRemovedDatabase(history(tenant, databaseLabel), this.clock.getZone());
+		PruneReport report = RetentionExecutor.execute(tenant, plan, records(), store);
+		if (!report.outcomes().isEmpty()) {
+			log.info("Retention of removed database {} {}: finished {} deletions started earlier, failed {}", tenant,
+					databaseLabel,
+					report.with(PruneReport.Status.DELETED).size()
+							+ report.with(PruneReport.Status.ALREADY_GONE).size(),
+					report.with(PruneReport.Status.FAILED).size());
+		}
 		return report;
 	}
 

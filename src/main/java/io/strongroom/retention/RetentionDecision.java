@@ -22,6 +22,7 @@ import io.strongroom.retention.RetentionPlan.Action;
 import io.strongroom.retention.RetentionPlan.Entry;
 import io.strongroom.retention.RetentionPlan.Reason;
 import io.strongroom.retention.RetentionPlan.Rule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pure retention decision (restic's {@code data.ApplyPolicy}, STYLE.md C6).
@@ -31,6 +32,11 @@ import io.strongroom.retention.RetentionPlan.Rule;
  * The rules then apply only to scheduled backups that are live (not being deleted),
  * written by Strongroom and not held. Bucket rules (hourly to yearly) also skip backups
  * whose verification failed, so a good backup, not a broken one, represents its day.
+ * <p>
+ * The plan's max-retention bounds every rule: no rule keeps a backup that finished before
+ * the newest successful one minus max-retention. Counts alone would not bound it, because
+ * they count only periods that have a backup (on a weekly schedule "92 daily" reaches
+ * back 92 weeks). The empty policy has no rules and removes nothing: pruning is off.
  */
 final class RetentionDecision {
 
@@ -49,17 +55,22 @@ final class RetentionDecision {
 	private RetentionDecision() {
 	}
 
-	static RetentionPlan decide(List<BackupRecord> history, RetentionPolicy policy, ZoneId zone) {
+	static RetentionPlan decide(List<BackupRecord> history, RetentionPolicy policy, ZoneId zone,
+			RetentionLimits limits) {
 		List<BackupRecord> backups = history.stream().filter(BackupRecord::isBackup).sorted(NEWEST_FIRST).toList();
 		BackupRecord newestSuccessful = backups.stream().filter(BackupRecord::isLive).findFirst().orElse(null);
 		BackupRecord newestVerified = backups.stream()
 			.filter((b) -> b.isLive() && b.verification() == Verification.PASSED)
 			.findFirst()
 			.orElse(null);
+		Horizon horizon = Horizon.of(newestSuccessful, limits);
 
 		Map<UUID, List<Reason>> ruleReasons = new HashMap<>();
 		if (!policy.isEmpty() && newestSuccessful != null) {
-			List<BackupRecord> governed = backups.stream().filter(RetentionDecision::governedByRules).toList();
+			List<BackupRecord> governed = backups.stream()
+				.filter(RetentionDecision::governedByRules)
+				.filter(horizon::includes)
+				.toList();
 			List<BackupRecord> bucketed = governed.stream()
 				.filter((b) -> b.verification() != Verification.FAILED)
 				.toList();
@@ -91,19 +102,38 @@ final class RetentionDecision {
 
 		List<Entry> entries = new ArrayList<>(backups.size());
 		for (BackupRecord backup : backups) {
-			entries.add(entry(backup, policy, newestSuccessful, newestVerified,
+			entries.add(entry(backup, policy, horizon, newestSuccessful, newestVerified,
 					ruleReasons.getOrDefault(backup.id(), List.of())));
 		}
 		return new RetentionPlan(policy, zone, entries);
 	}
 
-	private static boolean governedByRules(BackupRecord backup) {
+	/**
+	 * The plan of a database that was removed: no policy speaks for its backups any more,
+	 * so every one stays until a person deletes it. Only a deletion that had already
+	 * started is finished (the backup is no longer offered for restore).
+	 */
+	static RetentionPlan ofRemovedDatabase(List<BackupRecord> history, ZoneId zone) {
+		List<Entry> entries = history.stream().filter(BackupRecord::isBackup).sorted(NEWEST_FIRST).map((backup) -> {
+			if (!backup.writtenByStrongroom()) {
+				return new Entry(backup, Action.KEEP, List.of(Reason.of(Rule.NOT_WRITTEN_BY_STRONGROOM)));
+			}
+			if (backup.deletion() == Deletion.DELETING) {
+				return new Entry(backup, Action.REMOVE, List.of(Reason.of(Rule.DELETION_STARTED)));
+			}
+			return new Entry(backup, Action.KEEP, List.of(Reason.of(Rule.DATABASE_REMOVED)));
+		}).toList();
+		return new RetentionPlan(RetentionPolicy.empty(), zone, entries);
+	}
+
+	/** Whether a rule decides this backup (protected ones are not). */
+	static boolean governedByRules(BackupRecord backup) {
 		return backup.isLive() && backup.writtenByStrongroom() && backup.origin() == Origin.SCHEDULED
 				&& backup.hold() == null;
 	}
 
-	private static Entry entry(BackupRecord backup, RetentionPolicy policy, BackupRecord newestSuccessful,
-			BackupRecord newestVerified, List<Reason> rules) {
+	private static Entry entry(BackupRecord backup, RetentionPolicy policy, Horizon horizon,
+			BackupRecord newestSuccessful, BackupRecord newestVerified, List<Reason> rules) {
 		if (!backup.writtenByStrongroom()) {
 			return new Entry(backup, Action.KEEP, List.of(Reason.of(Rule.NOT_WRITTEN_BY_STRONGROOM)));
 		}
@@ -127,10 +157,30 @@ final class RetentionDecision {
 			reasons.add(Reason.of(Rule.EMPTY_POLICY));
 		}
 		reasons.addAll(rules);
-		if (reasons.isEmpty()) {
-			return new Entry(backup, Action.REMOVE, List.of(Reason.of(Rule.NO_RULE)));
+		if (!reasons.isEmpty()) {
+			return new Entry(backup, Action.KEEP, reasons);
 		}
-		return new Entry(backup, Action.KEEP, reasons);
+		Reason removal = horizon.includes(backup) ? Reason.of(Rule.NO_RULE)
+				: new Reason(Rule.BEYOND_PLAN, Durations.format(horizon.maxRetention()));
+		return new Entry(backup, Action.REMOVE, List.of(removal));
+	}
+
+	/**
+	 * How far back a rule may keep: from the newest successful backup minus the plan's
+	 * max-retention ({@code from} is null when there is no successful backup).
+	 */
+	private record Horizon(@Nullable Instant from, Duration maxRetention) {
+
+		static Horizon of(@Nullable BackupRecord newestSuccessful, RetentionLimits limits) {
+			Duration max = limits.maxRetention();
+			return new Horizon((newestSuccessful != null)
+					? Objects.requireNonNull(newestSuccessful.finishedAt()).minus(max) : null, max);
+		}
+
+		boolean includes(BackupRecord backup) {
+			return this.from == null || !Objects.requireNonNull(backup.finishedAt()).isBefore(this.from);
+		}
+
 	}
 
 	/**

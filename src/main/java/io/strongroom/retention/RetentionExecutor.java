@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * <li>read the object's metadata: unless {@code strongroom-run} names this run, touch
  * nothing (refused);</li>
  * <li>mark the record deleting (no longer offered for restore);</li>
- * <li>delete the manifest, then the object: the object, which carries the proof that
- * Strongroom wrote it, goes last, so a retry can still prove it;</li>
+ * <li>delete the manifest if its own {@code strongroom-run} names this run (a file
+ * somebody else put at that name stays), then the object;</li>
  * <li>mark the record deleted.</li>
  * </ol>
  * A failure leaves the record deleting and goes on with the next backup; the next prune
@@ -71,25 +71,17 @@ final class RetentionExecutor {
 			if (backup.deletion() == Deletion.NONE) {
 				records.markDeleting(tenant, backup.id());
 			}
-			String detail;
-			if (object.isPresent()) {
-				// the object proved the manifest beside it is ours
+			// the object proves only itself: a file somebody put at the manifest's name
+			// stays
+			Optional<Map<String, String>> manifest = store.metadata(manifestKey);
+			boolean manifestOurs = manifest.isPresent() && writtenBy(manifest.get(), backup);
+			if (manifestOurs) {
 				store.delete(manifestKey);
+			}
+			if (object.isPresent()) {
 				store.delete(key);
-				detail = "deleted the object and its manifest";
 			}
-			else {
-				Optional<Map<String, String>> manifest = store.metadata(manifestKey);
-				if (manifest.isPresent() && writtenBy(manifest.get(), backup)) {
-					store.delete(manifestKey);
-					detail = "the object was already gone; deleted its manifest";
-				}
-				else {
-					detail = manifest.isPresent()
-							? "the object was already gone; its manifest does not name this run, left alone"
-							: "the object and its manifest were already gone";
-				}
-			}
+			String detail = detail(object.isPresent(), manifest.isPresent(), manifestOurs);
 			records.markDeleted(tenant, backup.id());
 			return new Outcome(backup.id(), key, object.isPresent() ? Status.DELETED : Status.ALREADY_GONE, detail);
 		}
@@ -97,6 +89,19 @@ final class RetentionExecutor {
 			return new Outcome(backup.id(), key, Status.FAILED,
 					"will retry: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
+	}
+
+	private static String detail(boolean object, boolean manifest, boolean manifestOurs) {
+		if (object && manifestOurs) {
+			return "deleted the object and its manifest";
+		}
+		if (!object && !manifest) {
+			return "the object and its manifest were already gone";
+		}
+		String first = object ? "deleted the object" : "the object was already gone";
+		String second = manifestOurs ? "deleted its manifest"
+				: manifest ? "its manifest does not name this run, left alone" : "its manifest was already gone";
+		return first + "; " + second;
 	}
 
 	private static boolean writtenBy(Map<String, String> metadata, BackupRecord backup) {

@@ -100,11 +100,16 @@ public record RetentionPlan(RetentionPolicy policy, ZoneId zone, List<Entry> ent
 		MANUAL(true, "manual backup"),
 		/** Kept: held by a person or a plan downgrade. */
 		HELD(true, "held:"),
+		/** Kept: its database was removed, so no policy applies; a person deletes it. */
+		DATABASE_REMOVED(true, "its database was removed"),
 		/** Kept: the newest successful backup is never removed. */
 		NEWEST_SUCCESSFUL(true, "newest successful"),
-		/** Kept: the newest backup that passed a restore test is never removed. */
+		/**
+		 * Kept: the newest backup whose verification PASSED (its integrity check, and its
+		 * restore test when one ran) is never removed.
+		 */
 		NEWEST_VERIFIED(true, "newest verified"),
-		/** Kept: an empty policy removes nothing. */
+		/** Kept: an empty policy removes nothing (pruning is off). */
 		EMPTY_POLICY(true, "policy is empty"),
 		/** Kept: within the window of the newest successful backup. */
 		WITHIN(true, "within"),
@@ -122,6 +127,11 @@ public record RetentionPlan(RetentionPolicy policy, ZoneId zone, List<Entry> ent
 		YEARLY(true, "yearly"),
 		/** Removed: deleting it started earlier and did not finish; retried. */
 		DELETION_STARTED(false, "deletion started earlier, retrying"),
+		/**
+		 * Removed: older than the newest successful backup minus the plan's
+		 * max-retention, where no rule may keep it.
+		 */
+		BEYOND_PLAN(false, "beyond the plan's max-retention"),
 		/** Removed: no rule keeps it. */
 		NO_RULE(false, "no rule keeps it");
 

@@ -3,6 +3,7 @@ package io.strongroom.retention;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +93,11 @@ public class RetentionPolicies {
 		return settings;
 	}
 
+	/** What the tenant's plan allows: the bound of every rule. */
+	RetentionLimits limits(TenantId tenant) {
+		return RetentionLimits.of(planOf(tenant));
+	}
+
 	List<StoredRetentionPolicy> storedFor(TenantId tenant) {
 		return this.policies.findByTenantId(tenant.value());
 	}
@@ -111,6 +117,17 @@ public class RetentionPolicies {
 			.orElseThrow(() -> new IllegalArgumentException("No add-on " + tenant))
 			.plan();
 		return plan(slug);
+	}
+
+	/**
+	 * The limits of the plan a resource left. One no longer in the catalog counts as the
+	 * longest plan there is, so a change from it holds rather than deletes.
+	 */
+	RetentionLimits previousLimits(String slug) {
+		return this.plans.find(slug)
+			.or(() -> this.plans.all().values().stream().max(Comparator.comparing(Plan::maxRetention)))
+			.map(RetentionLimits::of)
+			.orElseThrow(() -> new IllegalStateException("strongroom.plans is empty"));
 	}
 
 	Plan plan(String slug) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which scheduled backups to keep. A backup is kept if any rule keeps it (restic's
- * {@code forget} semantics); an empty policy keeps everything. Windows and counts are
+ * {@code forget} semantics); an empty policy removes nothing. Windows and counts are
  * measured from the newest successful backup, never from the clock, so a run of failures
  * never ages the last good backups away.
  *
@@ -46,7 +46,10 @@ public record RetentionPolicy(@Nullable Duration keepWithin, int keepLast, int k
 		}
 	}
 
-	/** The policy that removes nothing. */
+	/**
+	 * The policy without rules: it removes nothing, whatever the plan's max-retention
+	 * (pruning off, never "keep nothing").
+	 */
 	public static RetentionPolicy empty() {
 		return EMPTY;
 	}
@@ -108,17 +111,20 @@ public record RetentionPolicy(@Nullable Duration keepWithin, int keepLast, int k
 	 * always give the same plan, whatever the order of the history.
 	 * @param history every run of one database, in any order
 	 * @param zone the customer's time zone, for hour, day, week, month and year buckets
+	 * @param limits the plan's: no rule keeps a backup older than the newest successful
+	 * one minus its max-retention (the protected ones stay all the same)
 	 * @return the plan, newest backup first, with the reasons for each decision
 	 */
-	public RetentionPlan apply(List<BackupRecord> history, ZoneId zone) {
-		return RetentionDecision.decide(history, this, zone);
+	public RetentionPlan apply(List<BackupRecord> history, ZoneId zone, RetentionLimits limits) {
+		return RetentionDecision.decide(history, this, zone, limits);
 	}
 
 	/**
 	 * Limits this policy to what a plan allows. Counts are capped to the buckets that fit
 	 * in the plan's retention, {@code keepWithin} to the retention itself. A policy that
-	 * a clamp would empty (and so turn into "keep everything") keeps everything within
-	 * the plan's retention instead.
+	 * a clamp would empty says what it keeps instead: everything within the plan's
+	 * retention. (The decision bounds every rule by the retention as well, see
+	 * {@link #apply}.)
 	 */
 	public ClampedPolicy clampTo(RetentionLimits limits) {
 		return PolicyClamp.clamp(this, limits);

@@ -288,11 +288,6 @@ class BackupRun implements RunnerJobEntity {
 		finish(RunState.CANCELLED, at);
 	}
 
-	void verified(Verification outcome) {
-		require(RunState.SUCCEEDED, "record a verification of");
-		this.verification = outcome;
-	}
-
 	/**
 	 * Records what a verification of this (successful) run found. A SKIPPED verification
 	 * (nothing could be checked) never replaces what an earlier one found: a backup once

@@ -46,7 +46,7 @@ class BackupVerification implements RunnerJobEntity {
 			"RESTORE_FAILED");
 
 	/** Kinds that waiting cannot change: no retry. */
-	static final Set<String> FINAL = Set.of("INTEGRITY", FailureKinds.NOT_CONFIGURED);
+	static final Set<String> FINAL = Set.of(FailureKinds.INTEGRITY, FailureKinds.NOT_CONFIGURED);
 
 	enum Origin {
 
@@ -108,6 +108,11 @@ class BackupVerification implements RunnerJobEntity {
 
 	@Nullable private String detail;
 
+	/**
+	 * The kind of the last failure: why the runner could not run, or what made the
+	 * verification FAILED ({@link FailureKinds#INTEGRITY},
+	 * {@link FailureKinds#RESTORE_TEST}).
+	 */
 	@Nullable private String lastFailureKind;
 
 	@Nullable private String lastFailureMessage;
@@ -177,16 +182,45 @@ class BackupVerification implements RunnerJobEntity {
 	/**
 	 * RUNNING → PASSED, FAILED or SKIPPED: the runner reported what it found. When there
 	 * was no restore test, the reason is added to the detail.
+	 * @param failure what failed ({@link #failureOf}), for FAILED only
 	 */
-	void completed(Verification outcome, String detail, boolean restoreTested, @Nullable String report, Instant at) {
+	void completed(Verification outcome, @Nullable String failure, String detail, boolean restoreTested,
+			@Nullable String report, Instant at) {
 		require(VerificationState.RUNNING, "record the result of");
+		if ((outcome == Verification.FAILED) != (failure != null)) {
+			throw new IllegalArgumentException("A FAILED verification, and only a FAILED one, says what failed");
+		}
 		String full = detail;
 		if (this.restoreMode == RestoreTestPlan.Mode.NONE && this.restoreNote != null) {
 			full = detail + (detail.endsWith(".") ? "" : ".") + " No restore test: " + this.restoreNote + ".";
 		}
+		if (failure != null) {
+			this.lastFailureKind = failure;
+			this.lastFailureMessage = truncate(full, 4000);
+		}
 		this.restoreTested = restoreTested;
 		this.report = report;
 		finish(stateOf(outcome), full, at);
+	}
+
+	/**
+	 * What a FAILED result found, from the statuses of its parts: a damaged object
+	 * ({@code INTEGRITY}) before a failed restore test (when the object changed between
+	 * the two passes, both fail).
+	 */
+	static @Nullable String failureOf(@Nullable String integrity, @Nullable String restore) {
+		if ("FAILED".equals(integrity)) {
+			return FailureKinds.INTEGRITY;
+		}
+		return "FAILED".equals(restore) ? FailureKinds.RESTORE_TEST : null;
+	}
+
+	/**
+	 * What made the verification FAILED: {@code INTEGRITY}, {@code RESTORE_TEST}, or the
+	 * runner's kind when the object could not be read; {@code null} unless FAILED.
+	 */
+	@Nullable String failure() {
+		return (this.state == VerificationState.FAILED) ? this.lastFailureKind : null;
 	}
 
 	/**
@@ -214,7 +248,7 @@ class BackupVerification implements RunnerJobEntity {
 		Verification outcome = outcomeOfUnrunnable(kind);
 		String tries = (this.attempts <= 1) ? "" : " (" + this.attempts + " attempts)";
 		String detail = switch (outcome) {
-			case FAILED -> ("INTEGRITY".equals(kind) ? "The backup failed its integrity check: "
+			case FAILED -> (FailureKinds.INTEGRITY.equals(kind) ? "The backup failed its integrity check: "
 					: "The backup could not be read for verification" + tries + ": ") + message;
 			default -> "Not verified" + tries + ": " + message;
 		};
@@ -228,7 +262,8 @@ class BackupVerification implements RunnerJobEntity {
 	 * runner, the launcher or the verification database let it down, not the backup).
 	 */
 	static Verification outcomeOfUnrunnable(String kind) {
-		return ("INTEGRITY".equals(kind) || UNREADABLE.contains(kind)) ? Verification.FAILED : Verification.SKIPPED;
+		return (FailureKinds.INTEGRITY.equals(kind) || UNREADABLE.contains(kind)) ? Verification.FAILED
+				: Verification.SKIPPED;
 	}
 
 	/**

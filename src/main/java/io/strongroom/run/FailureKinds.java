@@ -19,6 +19,18 @@ public final class FailureKinds {
 	public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
 
 	/**
+	 * A verification found the backup's object damaged: its checksums do not match, or it
+	 * does not decrypt or read through (the runner's own kind of the same name).
+	 */
+	public static final String INTEGRITY = "INTEGRITY";
+
+	/**
+	 * A verification found the object intact, but its restore test failed: it did not
+	 * restore, or the restored row counts differ from the backup's statistics.
+	 */
+	public static final String RESTORE_TEST = "RESTORE_TEST";
+
+	/**
 	 * The database is beyond the plan's number of databases (after a downgrade): its
 	 * backups are paused until the customer deletes a database or upgrades.
 	 */

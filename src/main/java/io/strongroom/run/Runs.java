@@ -247,15 +247,6 @@ public class Runs {
 		return new DownloadLink(this.destinations.presignedGet(destination, run.objectKey(), DOWNLOAD_TTL), expiresAt);
 	}
 
-	/** Records the verification outcome of a run that succeeded. */
-	public void verification(TenantId tenant, BackupRunId id, Verification outcome) {
-		load(tenant, id);
-		this.lifecycle.changed(id, (run) -> {
-			run.verified(outcome);
-			return true;
-		});
-	}
-
 	/**
 	 * The runner's output, secrets masked, oldest first: {@code limit} lines after line
 	 * number {@code cursor} (absent: from the first). Kept for runners the local launcher

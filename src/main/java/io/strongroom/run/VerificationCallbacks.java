@@ -124,9 +124,10 @@ class VerificationCallbacks implements RunnerCallbacks<VerificationReports.Resul
 		boolean restoreTested = "PASSED".equals(restore) || "FAILED".equals(restore);
 		String report = report(result);
 		Verification outcome = Verification.valueOf(status);
+		String failure = (outcome == Verification.FAILED) ? BackupVerification.failureOf(integrity, restore) : null;
 		String detail = result.detail().strip();
 		this.lifecycle.changed(id, (verification) -> {
-			verification.completed(outcome, detail, restoreTested, report, this.lifecycle.now());
+			verification.completed(outcome, failure, detail, restoreTested, report, this.lifecycle.now());
 			this.lifecycle.recordOnBackup(verification);
 			return true;
 		});

@@ -318,12 +318,14 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 			return;
 		}
 		Verification outcome = verification.state().outcome();
+		String failure = verification.failure();
 		String detail = (verification.detail() != null) ? verification.detail() : outcome.name();
 		if (outcome == Verification.FAILED && run.deletion() != BackupDeletion.NONE) {
 			// Retention deleted the object under the verification: that says nothing
 			// about the
 			// backup, and nobody should be told it failed.
 			outcome = Verification.SKIPPED;
+			failure = null;
 			detail = "Retention deleted the backup while it was being verified.";
 		}
 		Instant at = (verification.finishedAt() != null) ? verification.finishedAt() : now();
@@ -331,7 +333,7 @@ class VerificationLifecycle implements RunnerJobLifecycle<BackupVerification> {
 			this.runs.save(run);
 		}
 		this.events.publishEvent(new BackupVerified(run.tenantId(), run.id(), run.targetId(), run.databaseLabel(),
-				outcome, verification.restoreTested(), detail, at));
+				outcome, verification.restoreTested(), failure, detail, at));
 	}
 
 	/**

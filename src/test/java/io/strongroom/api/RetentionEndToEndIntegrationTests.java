@@ -80,7 +80,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "strongroom.heroku.addon-id=strongroom", "strongroom.heroku.addon-password=retention-pass",
 				"strongroom.run.dispatch-interval=1s", "strongroom.run.watchdog-interval=1s",
 				"strongroom.retention.sweep-interval=0", "strongroom.notify.worker.enabled=false",
-				// this test plays the verification side itself
+				// verified only where the test asks: the first backup becomes the newest
+				// verified
 				"strongroom.verify.automatic=false" })
 @Import({ TestDatabases.class, RetentionEndToEndIntegrationTests.TestClock.class })
 class RetentionEndToEndIntegrationTests {
@@ -171,8 +172,7 @@ class RetentionEndToEndIntegrationTests {
 			RunView run = this.runs.slotDue(tenant, target, slot).orElseThrow();
 			days.add(awaitSucceeded(tenant, run.id()));
 			if (day == 0) {
-				// the verification side proved the first backup restorable
-				this.runs.verification(tenant, run.id(), Verification.PASSED);
+				verify(user, tenant, run);
 			}
 		}
 		assertThat(days).extracting(RunView::slot)
@@ -241,6 +241,15 @@ class RetentionEndToEndIntegrationTests {
 		aPersonDeletesABackupThePolicyKeeps(user, days.get(0), prefix);
 	}
 
+	/** A real verification (the runner's integrity check) that the backup passes. */
+	void verify(NewUser user, TenantId tenant, RunView run) {
+		ApiClient.Response asked = user.api().post("/api/v1/backups/" + run.id() + "/verify");
+		assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+		await(() -> this.runs.find(tenant, run.id()).verification() != Verification.PENDING);
+		RunView verified = this.runs.find(tenant, run.id());
+		assertThat(verified.verification()).as(verified.verificationDetail()).isEqualTo(Verification.PASSED);
+	}
+
 	void aPersonDeletesABackupThePolicyKeeps(NewUser user, RunView newestVerified, String prefix) {
 		NewUser other = provision("basic");
 		assertThat(other.api().delete("/api/v1/backups/" + newestVerified.id()).status()).as("another add-on's")
@@ -287,6 +296,82 @@ class RetentionEndToEndIntegrationTests {
 			.contains(prefix + "DATABASE/2026/11/18/customer-notes.txt",
 					prefix + "DATABASE/2026/11/18/copy.dump.zst.enc", prefix + "unrelated.bin");
 		assertThat(user.api().post("/api/v1/backups/" + third.id() + "/download-url").status()).isEqualTo(410);
+	}
+
+	@Test
+	void theBackupsOfARemovedDatabaseSurviveSweepsAndOnlyAPersonDeletesThem() throws Exception {
+		this.clock.set(DAY_1);
+		TestDatabase.Coordinates source = TestDatabase.postgres();
+		sql(source, "create table notes (id bigint primary key)", "insert into notes values (1), (2), (3)");
+		NewUser user = provision("basic");
+		// three backups on one day: "last 3" keeps them all, the plan's defaults (one a
+		// day) only the newest
+		ApiClient.Response database = user.api()
+			.put("/api/v1/databases/DATABASE", """
+					{"url": "%s", "schedule": {"frequency": "daily", "time": "03:00"}, "retention": {"keepLast": 3}}"""
+				.formatted(source.url()));
+		assertThat(database.status()).as(database.body()).isEqualTo(201);
+		TenantId tenant = tenantOf(user);
+		TargetId target = this.targets.database(tenant, new DatabaseLabel("DATABASE")).orElseThrow().id();
+		String prefix = "backups/" + user.addonName() + "/";
+		List<RunView> backups = new ArrayList<>();
+		for (int run = 0; run < 3; run++) {
+			Instant slot = DAY_1.plus(Duration.ofHours(6L * run));
+			this.clock.set(slot);
+			backups.add(awaitSucceeded(tenant, this.runs.slotDue(tenant, target, slot).orElseThrow().id()));
+		}
+
+		ApiClient.Response removed = user.api().delete("/api/v1/databases/DATABASE");
+		assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+		// at once (before the removal's listener has run) and after it
+		this.pruning.sweep();
+		await(() -> this.jdbc.queryForObject(
+				"select count(*) from retention_hold where tenant_id = ? and database_label = 'DATABASE'", Long.class,
+				tenant.value()) == 3);
+		this.clock.set(DAY_1.plus(Duration.ofDays(200)));
+		this.pruning.sweep();
+		assertRemain(tenant, backups, prefix);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from retention_policy where tenant_id = ? and database_label = 'DATABASE'", Long.class,
+				tenant.value()))
+			.as("no policy is stored for a database that is gone")
+			.isZero();
+
+		// the label again: the plan's defaults govern the new database's backups, not the
+		// held ones
+		ApiClient.Response again = user.api().put("/api/v1/databases/DATABASE", """
+				{"url": "%s", "schedule": {"frequency": "daily", "time": "03:00"}}""".formatted(source.url()));
+		assertThat(again.status()).as(again.body()).isEqualTo(201);
+		assertThat(again.json().get("retention").get("summary").asString()).isEqualTo("daily 7, weekly 4, monthly 3");
+		TargetId newTarget = this.targets.database(tenant, new DatabaseLabel("DATABASE")).orElseThrow().id();
+		Instant slot = DAY_1.plus(Duration.ofDays(200));
+		RunView newest = awaitSucceeded(tenant, this.runs.slotDue(tenant, newTarget, slot).orElseThrow().id());
+		this.pruning.sweep();
+		assertRemain(tenant, backups, prefix);
+		ApiClient.Response preview = user.api().get("/api/v1/databases/DATABASE/retention-preview");
+		assertThat(preview.json().get("delete")).isEmpty();
+		assertThat(reasons(preview.json().get("keep"))).containsExactly(
+				"newest successful, daily 2027-06-05, weekly 2027-W22, monthly 2027-06",
+				"held: kept after the database was removed on 2026-11-17",
+				"held: kept after the database was removed on 2026-11-17",
+				"held: kept after the database was removed on 2026-11-17");
+		assertThat(this.runs.find(tenant, newest.id()).deletion()).isEqualTo(BackupDeletion.NONE);
+
+		// a person deletes one
+		RunView first = backups.get(0);
+		assertThat(user.api().delete("/api/v1/backups/" + first.id()).status()).isEqualTo(204);
+		assertThat(keys(prefix)).doesNotContain(first.objectKey(), first.objectKey() + ".manifest.json");
+		assertThat(reasons(user.api().get("/api/v1/databases/DATABASE/retention-preview").json().get("keep")))
+			.hasSize(3);
+	}
+
+	void assertRemain(TenantId tenant, List<RunView> backups, String prefix) {
+		Set<String> keys = keys(prefix);
+		for (RunView backup : backups) {
+			assertThat(this.runs.find(tenant, backup.id()).deletion()).as(backup.slot().toString())
+				.isEqualTo(BackupDeletion.NONE);
+			assertThat(keys).contains(backup.objectKey(), backup.objectKey() + ".manifest.json");
+		}
 	}
 
 	@Test

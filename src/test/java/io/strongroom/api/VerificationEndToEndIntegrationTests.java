@@ -1,7 +1,5 @@
 package io.strongroom.api;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -11,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
 import io.strongroom.run.BackupVerified;
+import io.strongroom.run.FailureKinds;
 import io.strongroom.run.Verification;
 import io.strongroom.support.ApiClient;
 import io.strongroom.support.S3MockServer;
@@ -39,6 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static io.strongroom.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,24 +54,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checksums, its archive read through, and a restore into the customer's empty
  * verification database whose row counts match), the verification database is left empty;
  * then the object is corrupted in the bucket, a verification asked for through the API is
- * FAILED and {@link BackupVerified} says so.
- * <p>
- * Runs once the runner has its {@code verify} command (branch {@code verify-runner});
- * until then {@link #runnerVerifies()} switches it off.
+ * FAILED, {@link BackupVerified} says so, and the add-on's recipient gets one mail (to
+ * GreenMail) saying the object was changed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "strongroom.run.stall-timeout=60s", "strongroom.run.watchdog-interval=1s",
-				"strongroom.run.dispatch-interval=1s", "strongroom.verify.retry-delay=2s" })
+				"strongroom.run.dispatch-interval=1s", "strongroom.verify.retry-delay=2s",
+				"strongroom.notify.worker.poll-interval=500ms" })
 @Import({ TestDatabases.class, VerificationEndToEndIntegrationTests.Events.class })
-@EnabledIf("runnerVerifies")
 class VerificationEndToEndIntegrationTests {
 
 	static final org.slf4j.Logger logger = org.slf4j.LoggerFactory
 		.getLogger(VerificationEndToEndIntegrationTests.class);
 
+	/** Started with the class, so its port is known when the context starts. */
+	static final GreenMail smtp = started(new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
+
 	static S3MockServer s3;
 
 	static String bucket;
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	static GreenMail started(GreenMail mail) {
+		mail.start();
+		return mail;
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		smtp.stop();
+	}
 
 	@LocalServerPort
 	int port;
@@ -86,25 +108,6 @@ class VerificationEndToEndIntegrationTests {
 	static void s3() {
 		s3 = S3MockServer.shared();
 		bucket = s3.createBucket();
-	}
-
-	/**
-	 * Whether the runner in this build has a {@code verify} command: the same probe a
-	 * person would run, {@code java ... verify}, answered with anything but "not part of
-	 * this runner yet".
-	 */
-	static boolean runnerVerifies() throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				"io.strongroom.StrongroomApplication", "verify")
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!probe.waitFor(60, TimeUnit.SECONDS)) {
-			probe.destroyForcibly();
-			return true;
-		}
-		return !output.contains("not part of this runner yet");
 	}
 
 	@Test
@@ -131,6 +134,8 @@ class VerificationEndToEndIntegrationTests {
 		ApiClient.Response database = api.put("/api/v1/databases/DATABASE", """
 				{"url": "%s", "verificationUrl": "%s"}""".formatted(source.url(), scratch.url()));
 		assertThat(database.status()).as(database.body()).isEqualTo(201);
+		String ops = "ops@" + tenant.name() + ".example";
+		assertThat(api.put("/api/v1/notifications", "{\"recipients\": [\"" + ops + "\"]}").status()).isEqualTo(200);
 
 		String backup = api.post("/api/v1/databases/DATABASE/backups").text("id");
 		await(() -> List.of("SUCCEEDED", "FAILED", "CANCELLED")
@@ -172,8 +177,20 @@ class VerificationEndToEndIntegrationTests {
 		logger.info("A corrupted object was reported as: {}", failed.text("verificationDetail"));
 		BackupVerified event = this.events.of(backup);
 		assertThat(event.result()).isEqualTo(Verification.FAILED);
+		assertThat(event.failure()).isEqualTo(FailureKinds.INTEGRITY);
 		assertThat(event.detail()).isEqualTo(failed.text("verificationDetail"));
 		assertThat(userTables(scratch)).as("the verification database is left empty").isZero();
+
+		// the recipient hears of it once; the verification that passed sent nothing
+		await(() -> smtp.getReceivedMessages().length > 0, Duration.ofSeconds(60));
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(ops);
+		assertThat(mail.getSubject())
+			.isEqualTo("[Strongroom] A backup of DATABASE on " + tenant.name() + " failed verification");
+		assertThat(GreenMailUtil.getBody(mail)).contains("Failure: INTEGRITY")
+			.contains("changed or truncated in the bucket")
+			.contains("Run: " + backup);
 		assertThat(String.join("\n", this.bodies)).doesNotContain(S3MockServer.SECRET_ACCESS_KEY);
 	}
 

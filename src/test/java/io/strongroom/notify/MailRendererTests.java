@@ -49,9 +49,14 @@ class MailRendererTests {
 						notice(NoticeKind.STILL_FAILING, "AUTHENTICATION_FAILED",
 								"FATAL: password authentication failed for user \"strongroom_backup\"")),
 				Arguments.of("recovered", notice(NoticeKind.RECOVERED, null, null)),
-				Arguments.of("verification-failed",
+				Arguments.of("verification-failed-integrity",
 						notice(NoticeKind.VERIFICATION_FAILED, "INTEGRITY",
-								"HMAC of the object does not match the run's record")),
+								"The object's SHA-256 and HMAC-SHA256 differ from those recorded for the backup: it was"
+										+ " changed or truncated in storage (4718592 bytes read).")),
+				Arguments.of("verification-failed-restore-test",
+						notice(NoticeKind.VERIFICATION_FAILED, "RESTORE_TEST",
+								"The backup is intact, but the restore test failed: 1 table differs from the backup's"
+										+ " statistics: public.orders has 698 rows restored, 700 in the backup.")),
 				Arguments.of("schedule-missed",
 						notice(NoticeKind.SCHEDULE_MISSED, "SCHEDULE_MISSED",
 								"no backup started within 60 minutes of the slot at 2026-11-22T02:00:00Z")),

@@ -35,9 +35,9 @@ class NoticeDecisionTests {
 	}
 
 	List<NoticeKind> verification(Status status, Instant at) {
-		return apply(NoticeDecision.verification(this.health,
-				new VerificationOutcome(TENANT, "DATABASE", UUID.randomUUID(), status, "row counts differ", at),
-				DAILY));
+		return apply(
+				NoticeDecision.verification(this.health, new VerificationOutcome(TENANT, "DATABASE", UUID.randomUUID(),
+						status, (status == Status.FAILED) ? "RESTORE_TEST" : null, "row counts differ", at), DAILY));
 	}
 
 	List<NoticeKind> apply(Decision decision) {

@@ -328,7 +328,7 @@ class NotificationsIntegrationTests {
 			this.notifications.backupFinished(
 					BackupOutcome.succeeded(tenant, "DATABASE", run, T0, 47_185_920, Duration.ofSeconds(12)));
 			this.notifications.verificationFinished(new VerificationOutcome(tenant, "DATABASE", run,
-					VerificationOutcome.Status.PASSED, "", T0.plusSeconds(30)));
+					VerificationOutcome.Status.PASSED, null, "", T0.plusSeconds(30)));
 			drain();
 
 			assertThat(logplex.requests).hasSize(1);
@@ -420,7 +420,8 @@ class NotificationsIntegrationTests {
 		TenantId tenant = tenant("unverified", null);
 		UUID run = UUID.randomUUID();
 		publish(new BackupVerified(tenant, new BackupRunId(run), new TargetId(UUID.randomUUID()), DatabaseLabel.DEFAULT,
-				Verification.FAILED, false, "HMAC mismatch: the object was changed after it was written", T0));
+				Verification.FAILED, false, FailureKinds.INTEGRITY,
+				"HMAC mismatch: the object was changed after it was written", T0));
 		awaitRecorded(tenant, 1);
 		drain();
 		assertThat(Arrays.stream(this.smtp.getReceivedMessages()).map(this::subjectAndTo))
@@ -428,7 +429,9 @@ class NotificationsIntegrationTests {
 			.containsExactly("[Strongroom] A backup of DATABASE on unverified failed verification"
 					+ " -> dev@unverified.example");
 		assertThat(GreenMailUtil.getBody(mailTo("dev@unverified.example")))
-			.contains("HMAC mismatch: the object was changed after it was written");
+			.contains("HMAC mismatch: the object was changed after it was written")
+			.contains("Failure: INTEGRITY")
+			.contains("changed or truncated in the bucket");
 	}
 
 	@Test

@@ -19,6 +19,16 @@ final class Histories {
 	static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("America/Los_Angeles"),
 			ZoneId.of("Europe/Berlin"), ZoneId.of("Pacific/Auckland"), ZoneId.of("Asia/Kolkata"));
 
+	/** The plans' max-retention in application.properties. */
+	static final RetentionLimits TEST_PLAN = new RetentionLimits(Duration.ofDays(7));
+
+	static final RetentionLimits BASIC = new RetentionLimits(Duration.ofDays(92));
+
+	static final RetentionLimits PRO = new RetentionLimits(Duration.ofDays(731));
+
+	/** Shortest first; a day too, shorter than any plan, for the bound's edges. */
+	static final List<RetentionLimits> LIMITS = List.of(new RetentionLimits(Duration.ofDays(1)), TEST_PLAN, BASIC, PRO);
+
 	private Histories() {
 	}
 

@@ -47,7 +47,7 @@ class RetentionExecutorTests {
 	}
 
 	PruneReport prune(RetentionPolicy policy) {
-		RetentionPlan plan = policy.apply(this.records.history(TENANT, "DATABASE"), UTC);
+		RetentionPlan plan = policy.apply(this.records.history(TENANT, "DATABASE"), UTC, Histories.PRO);
 		return RetentionExecutor.execute(TENANT, plan, this.records, this.store);
 	}
 
@@ -157,6 +157,33 @@ class RetentionExecutorTests {
 		assertThat(this.store.objects).doesNotContainKey(gone.objectKey() + ".manifest.json")
 			.containsKey(goneWithForeignManifest.objectKey() + ".manifest.json");
 		assertThat(this.records.records.get(gone.id()).deletion()).isEqualTo(Deletion.DELETED);
+	}
+
+	@Test
+	void aForeignFileAtTheManifestsNameBesideOurObjectSurvives() {
+		BackupRecord foreignManifest = backup(1, Instant.parse("2026-11-20T03:00:00Z"));
+		BackupRecord otherRunsManifest = backup(2, Instant.parse("2026-11-21T03:00:00Z"));
+		BackupRecord noManifest = backup(3, Instant.parse("2026-11-22T03:00:00Z"));
+		backup(4, Instant.parse("2026-11-23T03:00:00Z"));
+		this.store.put(foreignManifest.objectKey() + ".manifest.json", Map.of("owner", "acme"));
+		this.store.put(otherRunsManifest.objectKey() + ".manifest.json",
+				Map.of("strongroom-run", Histories.id(99).toString()));
+		this.store.objects.remove(noManifest.objectKey() + ".manifest.json");
+
+		PruneReport report = prune(RetentionPolicy.empty().withKeepLast(1));
+
+		assertThat(report.outcomes()).extracting(PruneReport.Outcome::status).containsOnly(Status.DELETED).hasSize(3);
+		assertThat(report.outcomes()).extracting(PruneReport.Outcome::detail)
+			.containsExactly("deleted the object; its manifest does not name this run, left alone",
+					"deleted the object; its manifest does not name this run, left alone",
+					"deleted the object; its manifest was already gone");
+		assertThat(this.store.objects).containsKeys(foreignManifest.objectKey() + ".manifest.json",
+				otherRunsManifest.objectKey() + ".manifest.json");
+		assertThat(this.store.objects).doesNotContainKeys(foreignManifest.objectKey(), otherRunsManifest.objectKey(),
+				noManifest.objectKey());
+		assertThat(this.calls)
+			.noneMatch((call) -> call.equals("delete " + foreignManifest.objectKey() + ".manifest.json")
+					|| call.equals("delete " + otherRunsManifest.objectKey() + ".manifest.json"));
 	}
 
 	@Test

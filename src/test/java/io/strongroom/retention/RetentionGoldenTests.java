@@ -31,25 +31,34 @@ class RetentionGoldenTests {
 
 	static Stream<Arguments> policies() {
 		RetentionPolicy empty = RetentionPolicy.empty();
-		return Stream.of(Arguments.of("empty", empty, UTC),
-				Arguments.of("older-than-1d", RetentionPolicy.olderThan(Duration.ofDays(1)), UTC),
-				Arguments.of("older-than-1w", RetentionPolicy.olderThan(Duration.ofDays(7)), UTC),
-				Arguments.of("last-5", empty.withKeepLast(5), UTC),
-				Arguments.of("hourly-6", empty.withKeepHourly(6), UTC),
-				Arguments.of("daily-3", empty.withKeepDaily(3), UTC),
-				Arguments.of("daily-3-los-angeles", empty.withKeepDaily(3), ZoneId.of("America/Los_Angeles")),
-				Arguments.of("weekly-4", empty.withKeepWeekly(4), UTC),
-				Arguments.of("monthly-12", empty.withKeepMonthly(12), UTC),
-				Arguments.of("yearly-2", empty.withKeepYearly(2), UTC),
-				Arguments.of("autobus", RetentionPolicy.autobusDefaults(), UTC),
-				Arguments.of("autobus-auckland", RetentionPolicy.autobusDefaults(), ZoneId.of("Pacific/Auckland")),
-				Arguments.of("within-2d-monthly-6", empty.withKeepWithin(Duration.ofDays(2)).withKeepMonthly(6), UTC));
+		RetentionLimits pro = Histories.PRO;
+		RetentionLimits basic = Histories.BASIC;
+		return Stream.of(Arguments.of("empty", empty, UTC, pro),
+				Arguments.of("older-than-1d", RetentionPolicy.olderThan(Duration.ofDays(1)), UTC, pro),
+				Arguments.of("older-than-1w", RetentionPolicy.olderThan(Duration.ofDays(7)), UTC, pro),
+				Arguments.of("last-5", empty.withKeepLast(5), UTC, pro),
+				Arguments.of("hourly-6", empty.withKeepHourly(6), UTC, pro),
+				Arguments.of("daily-3", empty.withKeepDaily(3), UTC, pro),
+				Arguments.of("daily-3-los-angeles", empty.withKeepDaily(3), ZoneId.of("America/Los_Angeles"), pro),
+				Arguments.of("weekly-4", empty.withKeepWeekly(4), UTC, pro),
+				Arguments.of("monthly-12", empty.withKeepMonthly(12), UTC, pro),
+				Arguments.of("yearly-2", empty.withKeepYearly(2), UTC, pro),
+				Arguments.of("autobus", RetentionPolicy.autobusDefaults(), UTC, pro),
+				Arguments.of("autobus-auckland", RetentionPolicy.autobusDefaults(), ZoneId.of("Pacific/Auckland"), pro),
+				Arguments.of("within-2d-monthly-6", empty.withKeepWithin(Duration.ofDays(2)).withKeepMonthly(6), UTC,
+						pro),
+				// the plan's bound: the most basic allows, on weekly and daily backups
+				Arguments.of("basic-empty", empty, UTC, basic),
+				Arguments.of("basic-last-2208", empty.withKeepLast(2208), UTC, basic),
+				Arguments.of("basic-daily-92", empty.withKeepDaily(92), UTC, basic),
+				Arguments.of("basic-autobus", RetentionPolicy.autobusDefaults().clampTo(basic).policy(), UTC, basic));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("policies")
-	void planMatchesGoldenFile(String name, RetentionPolicy policy, ZoneId zone) throws IOException {
-		String actual = render(policy.apply(Histories.fixed(), zone));
+	void planMatchesGoldenFile(String name, RetentionPolicy policy, ZoneId zone, RetentionLimits limits)
+			throws IOException {
+		String actual = render(policy.apply(Histories.fixed(), zone, limits), limits);
 		Path file = GOLDEN.resolve(name + ".txt");
 		if (Boolean.getBoolean("retention.golden.update")) {
 			Files.createDirectories(GOLDEN);
@@ -59,9 +68,10 @@ class RetentionGoldenTests {
 		assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
 	}
 
-	static String render(RetentionPlan plan) {
+	static String render(RetentionPlan plan, RetentionLimits limits) {
 		StringBuilder out = new StringBuilder();
 		out.append("# policy: ").append(plan.policy().describe()).append('\n');
+		out.append("# plan max-retention: ").append(Durations.format(limits.maxRetention())).append('\n');
 		out.append("# zone: ").append(plan.zone()).append('\n');
 		out.append("# keep ").append(plan.keep().size()).append(", remove ").append(plan.remove().size()).append('\n');
 		for (RetentionPlan.Entry entry : plan.entries()) {

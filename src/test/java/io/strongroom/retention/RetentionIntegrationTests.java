@@ -15,6 +15,7 @@ import io.strongroom.tenant.Tenant;
 import io.strongroom.tenant.TenantId;
 import io.strongroom.tenant.TenantPlanChanged;
 import io.strongroom.tenant.TenantRepository;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,12 @@ class RetentionIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@BeforeEach
+	void noRunsYet() {
+		// one history for every tenant here: each test starts from none
+		this.records.records.clear();
+	}
+
 	TenantId tenant(String plan) {
 		TenantId id = new TenantId(UUID.randomUUID());
 		this.tenants.save(Tenant.provisioning(id, "acme-primary-" + id.value().toString().substring(0, 4), plan,
@@ -85,10 +92,11 @@ class RetentionIntegrationTests {
 	}
 
 	@Test
-	void aRemovedDatabaseTakesItsPolicyWithIt() {
+	void aRemovedDatabaseTakesItsPolicyWithItAndItsBackupsAreHeld() {
 		TenantId tenant = tenant("pro");
 		this.policies.update(tenant, "PURPLE", RetentionPolicy.empty().withKeepMonthly(12), ZoneId.of("UTC"));
 		this.policies.update(tenant, "DATABASE", RetentionPolicy.empty().withKeepDaily(3), ZoneId.of("UTC"));
+		InMemoryRetentionStore store = tenBackupsAMonthApart();
 
 		this.transactions.executeWithoutResult((tx) -> this.events
 			.publishEvent(new DatabaseRemoved(tenant, new TargetId(UUID.randomUUID()), new DatabaseLabel("PURPLE"))));
@@ -97,21 +105,19 @@ class RetentionIntegrationTests {
 			.untilAsserted(() -> assertThat(this.policies.settingsFor(tenant, "PURPLE"))
 				.isEqualTo(new RetentionSettings(RetentionPolicy.autobusDefaults(), ZoneId.of("Z"))));
 		assertThat(this.policies.settingsFor(tenant, "DATABASE").policy().keepDaily()).isEqualTo(3);
+		// a label added again starts from the defaults, which do not reach the held
+		// backups
+		assertThat(this.retention.preview(tenant, "PURPLE").keep()).hasSize(10)
+			.allSatisfy((e) -> assertThat(e.reasonText()).contains("held: kept after the database was removed on "));
+		assertThat(this.retention.prune(tenant, "PURPLE", store).outcomes()).isEmpty();
+		assertThat(store.objects).hasSize(10);
 	}
 
 	@Test
 	void aDowngradeClampsThePolicyAndHoldsWhatItWouldRemove() {
 		TenantId tenant = tenant("pro");
 		this.policies.update(tenant, "DATABASE", RetentionPolicy.empty().withKeepMonthly(12), ZoneId.of("UTC"));
-		InMemoryRetentionStore store = new InMemoryRetentionStore();
-		Instant first = Instant.parse("2026-01-15T03:00:00Z");
-		for (int month = 0; month < 10; month++) {
-			UUID id = UUID.randomUUID();
-			Instant at = first.plus(Duration.ofDays(30L * month));
-			BackupRecord backup = BackupRecord.scheduled(id, at, Histories.key(at, id));
-			this.records.add(backup);
-			store.put(backup.objectKey(), Map.of("strongroom-run", id.toString()));
-		}
+		InMemoryRetentionStore store = tenBackupsAMonthApart();
 		assertThat(this.retention.preview(tenant, "DATABASE").remove()).isEmpty();
 
 		this.transactions.executeWithoutResult((tx) -> this.events
@@ -138,6 +144,40 @@ class RetentionIntegrationTests {
 		assertThat(this.retention.preview(tenant, "DATABASE").keep())
 			.filteredOn((e) -> e.reasonText().startsWith("held:"))
 			.hasSize(6);
+	}
+
+	@Test
+	void aDowngradeHoldsWhatTheShorterBoundWouldRemoveUnderAPolicyThatFits() {
+		TenantId tenant = tenant("pro");
+		RetentionPolicy daily60 = RetentionPolicy.empty().withKeepDaily(60);
+		this.policies.update(tenant, "DATABASE", daily60, ZoneId.of("UTC"));
+		InMemoryRetentionStore store = tenBackupsAMonthApart();
+
+		this.transactions.executeWithoutResult((tx) -> this.events
+			.publishEvent(new TenantPlanChanged(tenant, "pro", "basic", Instant.parse("2026-11-01T00:00:00Z"))));
+
+		// "daily 60" fits basic; the monthly backups older than 92 days are held
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.retention.preview(tenant, "DATABASE").keep())
+				.filteredOn((e) -> e.reasonText().startsWith("held:"))
+				.hasSize(6));
+		assertThat(this.policies.settingsFor(tenant, "DATABASE").policy()).isEqualTo(daily60);
+		assertThat(this.retention.prune(tenant, "DATABASE", store).outcomes()).isEmpty();
+		assertThat(store.objects).hasSize(10);
+	}
+
+	/** Ten scheduled backups 30 days apart from 2026-01-15, recorded and stored. */
+	InMemoryRetentionStore tenBackupsAMonthApart() {
+		InMemoryRetentionStore store = new InMemoryRetentionStore();
+		Instant first = Instant.parse("2026-01-15T03:00:00Z");
+		for (int month = 0; month < 10; month++) {
+			UUID id = UUID.randomUUID();
+			Instant at = first.plus(Duration.ofDays(30L * month));
+			BackupRecord backup = BackupRecord.scheduled(id, at, Histories.key(at, id));
+			this.records.add(backup);
+			store.put(backup.objectKey(), Map.of("strongroom-run", id.toString()));
+		}
+		return store;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -20,6 +20,7 @@ import io.strongroom.retention.BackupRecord.Origin;
 import io.strongroom.retention.BackupRecord.Verification;
 import io.strongroom.retention.RetentionPlan.Entry;
 import io.strongroom.retention.RetentionPlan.Rule;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +40,12 @@ class RetentionPropertyTests {
 			List<BackupRecord> history = Histories.random(random);
 			RetentionPolicy policy = Histories.randomPolicy(random);
 			ZoneId zone = Histories.ZONES.get(random.nextInt(Histories.ZONES.size()));
-			RetentionPlan plan = policy.apply(history, zone);
-			String at = "seed " + seed + ", policy " + policy.describe() + ", zone " + zone;
+			RetentionLimits limits = Histories.LIMITS.get(random.nextInt(Histories.LIMITS.size()));
+			RetentionPlan plan = policy.apply(history, zone, limits);
+			String at = "seed " + seed + ", policy " + policy.describe() + ", zone " + zone + ", " + limits;
 
 			List<BackupRecord> backups = history.stream().filter(BackupRecord::isBackup).toList();
+			Instant horizon = horizon(backups, limits);
 			assertThat(plan.entries()).as(at).hasSize(backups.size());
 			assertThat(plan.entries().stream().map((e) -> e.backup().id()).collect(Collectors.toSet())).as(at)
 				.isEqualTo(backups.stream().map(BackupRecord::id).collect(Collectors.toSet()));
@@ -57,7 +60,7 @@ class RetentionPropertyTests {
 				if (backup.deletion() == Deletion.DELETING) {
 					continue;
 				}
-				assertThat(policy.isEmpty()).as(at + ": an empty policy removes nothing new").isFalse();
+				assertThat(policy.isEmpty()).as(at + ": an empty policy removes nothing").isFalse();
 				assertThat(backup.origin()).as(at + ": manual backups stay").isEqualTo(Origin.SCHEDULED);
 				assertThat(backup.hold()).as(at + ": held backups stay").isNull();
 			}
@@ -70,9 +73,27 @@ class RetentionPropertyTests {
 				.min(RetentionDecision.NEWEST_FIRST)
 				.ifPresent((newest) -> assertThat(plan.removes(newest.id())).as(at + ": newest verified").isFalse());
 			assertCountsRespected(plan, policy, at);
-			assertWindowKept(plan, policy, backups, at);
-			assertOrderIndependent(history, policy, zone, plan, random, at);
-			assertStable(plan, policy, zone, at);
+			assertWithinThePlan(plan, horizon, at);
+			assertWindowKept(plan, policy, limits, backups, at);
+			assertOrderIndependent(history, policy, zone, limits, plan, random, at);
+			assertStable(plan, policy, zone, limits, at);
+		}
+	}
+
+	@Test
+	void aLongerPlanKeepsEverythingAShorterOneKeeps() {
+		for (int seed = 0; seed < CASES; seed++) {
+			Random random = new Random(seed);
+			List<BackupRecord> history = Histories.random(random);
+			RetentionPolicy policy = Histories.randomPolicy(random);
+			ZoneId zone = Histories.ZONES.get(random.nextInt(Histories.ZONES.size()));
+			int shorter = random.nextInt(Histories.LIMITS.size());
+			int longer = shorter + random.nextInt(Histories.LIMITS.size() - shorter);
+			RetentionLimits small = Histories.LIMITS.get(shorter);
+			RetentionLimits large = Histories.LIMITS.get(longer);
+			assertThat(ids(policy.apply(history, zone, large).keep()))
+				.as("seed " + seed + ": " + policy.describe() + " on " + small + " vs " + large)
+				.containsAll(ids(policy.apply(history, zone, small).keep()));
 		}
 	}
 
@@ -87,8 +108,9 @@ class RetentionPropertyTests {
 			}
 			RetentionPolicy larger = grow(smaller, random);
 			ZoneId zone = Histories.ZONES.get(random.nextInt(Histories.ZONES.size()));
-			Set<UUID> keptBySmaller = ids(smaller.apply(history, zone).keep());
-			Set<UUID> keptByLarger = ids(larger.apply(history, zone).keep());
+			RetentionLimits limits = Histories.LIMITS.get(random.nextInt(Histories.LIMITS.size()));
+			Set<UUID> keptBySmaller = ids(smaller.apply(history, zone, limits).keep());
+			Set<UUID> keptByLarger = ids(larger.apply(history, zone, limits).keep());
 			assertThat(keptByLarger).as("seed " + seed + ": " + smaller.describe() + " vs " + larger.describe())
 				.containsAll(keptBySmaller);
 		}
@@ -121,25 +143,28 @@ class RetentionPropertyTests {
 
 	@Test
 	void aDowngradeWithItsHoldsRemovesNothingTheOldPolicyKept() {
-		RetentionLimits basic = new RetentionLimits(Duration.ofDays(7));
 		int clampsThatWouldDelete = 0;
 		for (int seed = 0; seed < CASES; seed++) {
 			Random random = new Random(seed);
 			List<BackupRecord> history = Histories.random(random);
 			RetentionPolicy before = Histories.randomPolicy(random);
 			ZoneId zone = Histories.ZONES.get(random.nextInt(Histories.ZONES.size()));
-			RetentionPolicy after = before.clampTo(basic).policy();
-			Set<UUID> hold = DowngradeHolds.toHold(history, before, after, zone);
+			int to = random.nextInt(Histories.LIMITS.size() - 1);
+			RetentionLimits from = Histories.LIMITS.get(to + 1 + random.nextInt(Histories.LIMITS.size() - to - 1));
+			RetentionLimits lower = Histories.LIMITS.get(to);
+			RetentionPolicy after = before.clampTo(lower).policy();
+			Set<UUID> hold = DowngradeHolds.toHold(history, zone, before, from, after, lower);
 			if (!hold.isEmpty()) {
 				clampsThatWouldDelete++;
 			}
 			List<BackupRecord> held = history.stream()
 				.map((b) -> hold.contains(b.id()) ? b.withHold("kept through the downgrade") : b)
 				.toList();
-			Set<UUID> removedAfter = ids(after.apply(held, zone).remove());
-			Set<UUID> keptBefore = ids(before.apply(history, zone).keep());
-			Set<UUID> keptAfterWithoutHolds = ids(after.apply(history, zone).keep());
-			String at = "seed " + seed + ": " + before.describe() + " -> " + after.describe();
+			Set<UUID> removedAfter = ids(after.apply(held, zone, lower).remove());
+			Set<UUID> keptBefore = ids(before.apply(history, zone, from).keep());
+			Set<UUID> keptAfterWithoutHolds = ids(after.apply(history, zone, lower).keep());
+			String at = "seed " + seed + ": " + before.describe() + " on " + from + " -> " + after.describe() + " on "
+					+ lower;
 			assertThat(intersection(removedAfter, keptBefore)).as(at).isEmpty();
 			assertThat(intersection(removedAfter, keptAfterWithoutHolds)).as(at).isEmpty();
 		}
@@ -168,8 +193,36 @@ class RetentionPropertyTests {
 		}
 	}
 
-	private static void assertWindowKept(RetentionPlan plan, RetentionPolicy policy, List<BackupRecord> backups,
-			String at) {
+	/**
+	 * No rule keeps a backup older than the newest successful one minus the plan's
+	 * max-retention; only a protection does.
+	 */
+	private static void assertWithinThePlan(RetentionPlan plan, @Nullable Instant horizon, String at) {
+		if (horizon == null) {
+			return;
+		}
+		// the empty policy is no rule: it turns pruning off
+		Set<Rule> protections = Set.of(Rule.NOT_WRITTEN_BY_STRONGROOM, Rule.MANUAL, Rule.HELD, Rule.NEWEST_SUCCESSFUL,
+				Rule.NEWEST_VERIFIED, Rule.EMPTY_POLICY);
+		for (Entry entry : plan.keep()) {
+			if (Objects.requireNonNull(entry.backup().finishedAt()).isBefore(horizon)) {
+				assertThat(entry.reasons()).as(at + ": beyond the plan only protections keep")
+					.allSatisfy((reason) -> assertThat(protections).contains(reason.rule()));
+			}
+		}
+	}
+
+	/** The newest successful backup minus the plan's max-retention, if there is one. */
+	private static @Nullable Instant horizon(List<BackupRecord> backups, RetentionLimits limits) {
+		return backups.stream()
+			.filter(BackupRecord::isLive)
+			.min(RetentionDecision.NEWEST_FIRST)
+			.map((newest) -> Objects.requireNonNull(newest.finishedAt()).minus(limits.maxRetention()))
+			.orElse(null);
+	}
+
+	private static void assertWindowKept(RetentionPlan plan, RetentionPolicy policy, RetentionLimits limits,
+			List<BackupRecord> backups, String at) {
 		Duration within = policy.keepWithin();
 		BackupRecord newest = backups.stream()
 			.filter(BackupRecord::isLive)
@@ -178,7 +231,9 @@ class RetentionPropertyTests {
 		if (within == null || newest == null) {
 			return;
 		}
-		Instant from = Objects.requireNonNull(newest.finishedAt()).minus(within);
+		// the window as far as the plan allows
+		Duration window = (within.compareTo(limits.maxRetention()) < 0) ? within : limits.maxRetention();
+		Instant from = Objects.requireNonNull(newest.finishedAt()).minus(window);
 		for (BackupRecord backup : backups) {
 			if (backup.isLive() && !Objects.requireNonNull(backup.finishedAt()).isBefore(from)) {
 				assertThat(plan.removes(backup.id())).as(at + ": within the window of the newest").isFalse();
@@ -187,16 +242,18 @@ class RetentionPropertyTests {
 	}
 
 	private static void assertOrderIndependent(List<BackupRecord> history, RetentionPolicy policy, ZoneId zone,
-			RetentionPlan plan, Random random, String at) {
+			RetentionLimits limits, RetentionPlan plan, Random random, String at) {
 		List<BackupRecord> shuffled = new ArrayList<>(history);
 		Collections.shuffle(shuffled, random);
-		assertThat(policy.apply(shuffled, zone)).as(at + ": the input's order does not matter").isEqualTo(plan);
+		assertThat(policy.apply(shuffled, zone, limits)).as(at + ": the input's order does not matter").isEqualTo(plan);
 	}
 
 	/** Carrying out a plan and deciding again removes nothing more. */
-	private static void assertStable(RetentionPlan plan, RetentionPolicy policy, ZoneId zone, String at) {
+	private static void assertStable(RetentionPlan plan, RetentionPolicy policy, ZoneId zone, RetentionLimits limits,
+			String at) {
 		List<BackupRecord> remaining = plan.keep().stream().map(Entry::backup).toList();
-		assertThat(policy.apply(remaining, zone).remove()).as(at + ": a second prune removes nothing").isEmpty();
+		assertThat(policy.apply(remaining, zone, limits).remove()).as(at + ": a second prune removes nothing")
+			.isEmpty();
 	}
 
 	private static RetentionPolicy grow(RetentionPolicy policy, Random random) {

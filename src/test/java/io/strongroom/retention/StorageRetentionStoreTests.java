@@ -67,11 +67,14 @@ class StorageRetentionStoreTests {
 			// a foreign object at the key of a recorded backup: its metadata names no run
 			BackupRecord overwritten = backups.get(1);
 			store.put(overwritten.objectKey(), bytes("customer's"), Map.of());
+			// a foreign file at the manifest's name of a backup the plan removes
+			BackupRecord foreignManifest = backups.get(2);
+			store.put(foreignManifest.objectKey() + ".manifest.json", bytes("customer's"), Map.of());
 			String planted = "backups/acme/DATABASE/2026/11/17/planted.dump.zst.enc";
 			store.put(planted, bytes("not ours"), Map.of("strongroom-run", UUID.randomUUID().toString()));
 
 			RetentionPlan plan = new RetentionPolicy(null, 0, 0, 2, 0, 0, 0).apply(records.history(TENANT, "DATABASE"),
-					ZoneOffset.UTC);
+					ZoneOffset.UTC, Histories.PRO);
 			PruneReport report = RetentionExecutor.execute(TENANT, plan, records, new StorageRetentionStore(store));
 
 			assertThat(report.with(Status.DELETED)).extracting(PruneReport.Outcome::runId)
@@ -80,8 +83,9 @@ class StorageRetentionStoreTests {
 				.containsExactly(overwritten.id());
 			assertThat(store.list("backups")).extracting(StoredObject::key)
 				.containsExactlyInAnyOrder(overwritten.objectKey(), overwritten.objectKey() + ".manifest.json", planted,
-						backups.get(3).objectKey(), backups.get(3).objectKey() + ".manifest.json",
-						backups.get(4).objectKey(), backups.get(4).objectKey() + ".manifest.json");
+						foreignManifest.objectKey() + ".manifest.json", backups.get(3).objectKey(),
+						backups.get(3).objectKey() + ".manifest.json", backups.get(4).objectKey(),
+						backups.get(4).objectKey() + ".manifest.json");
 			assertThat(records.records.get(overwritten.id()).deletion()).as("refused: left as it was")
 				.isEqualTo(BackupRecord.Deletion.NONE);
 		}

@@ -53,7 +53,7 @@ class BackupRunTests {
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(run.verification()).isEqualTo(Verification.PENDING);
 		assertThat(run.acceptsTicket(TICKET_HASH, T0.plusSeconds(61))).as("spent").isFalse();
-		run.verified(Verification.PASSED);
+		run.verified(Verification.PASSED, "SHA-256 and HMAC-SHA256 match.", T0.plusSeconds(90));
 		assertThat(run.verification()).isEqualTo(Verification.PASSED);
 	}
 

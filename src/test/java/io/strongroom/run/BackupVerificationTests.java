@@ -12,6 +12,7 @@ import io.strongroom.tenant.TenantId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The verification state machine, one named transition at a time. */
 class BackupVerificationTests {
@@ -56,8 +57,8 @@ class BackupVerificationTests {
 			.isEqualTo(T0.plusSeconds(5));
 		verification.heartbeat("restore", 100, 0, T0.plusSeconds(30));
 		assertThat(verification.runner().stage()).isEqualTo("restore");
-		verification.completed(Verification.PASSED, "Read 3 tables, restored them and counted every row.", true, "{}",
-				T0.plusSeconds(60));
+		verification.completed(Verification.PASSED, null, "Read 3 tables, restored them and counted every row.", true,
+				"{}", T0.plusSeconds(60));
 		assertThat(verification.state()).isEqualTo(VerificationState.PASSED);
 		assertThat(verification.restoreTested()).isTrue();
 		assertThat(verification.detail()).isEqualTo("Read 3 tables, restored them and counted every row.");
@@ -68,7 +69,7 @@ class BackupVerificationTests {
 	@Test
 	void saysWhyThereWasNoRestoreTest() {
 		BackupVerification verification = running(NONE);
-		verification.completed(Verification.PASSED, "The backup's checksums and archive are intact", false, null,
+		verification.completed(Verification.PASSED, null, "The backup's checksums and archive are intact", false, null,
 				T0.plusSeconds(60));
 		assertThat(verification.detail()).isEqualTo("The backup's checksums and archive are intact."
 				+ " No restore test: no verification database is configured.");
@@ -82,14 +83,14 @@ class BackupVerificationTests {
 		assertThatExceptionOfType(IllegalRunTransitionException.class)
 			.isThrownBy(() -> verification.heartbeat("download", 1, 1, T0));
 		assertThatExceptionOfType(IllegalRunTransitionException.class)
-			.isThrownBy(() -> verification.completed(Verification.PASSED, "x", false, null, T0));
+			.isThrownBy(() -> verification.completed(Verification.PASSED, null, "x", false, null, T0));
 		verification.launching(TICKET_HASH, T0.plusSeconds(3600), T0.plusSeconds(1800), "local", NONE, T0);
 		assertThatExceptionOfType(IllegalRunTransitionException.class).as("a heartbeat needs the spec fetched")
 			.isThrownBy(() -> verification.heartbeat("download", 1, 1, T0));
 		verification.running(T0);
-		verification.completed(Verification.FAILED, "Checksum differs", false, null, T0);
+		verification.completed(Verification.FAILED, FailureKinds.INTEGRITY, "Checksum differs", false, null, T0);
 		assertThatExceptionOfType(IllegalRunTransitionException.class)
-			.isThrownBy(() -> verification.completed(Verification.PASSED, "again", false, null, T0));
+			.isThrownBy(() -> verification.completed(Verification.PASSED, null, "again", false, null, T0));
 		assertThatExceptionOfType(IllegalRunTransitionException.class)
 			.isThrownBy(() -> verification.couldNotRun("STALLED", "late", 3, RETRY, T0));
 	}
@@ -137,6 +138,40 @@ class BackupVerificationTests {
 		assertThat(verification.couldNotRun("INTEGRITY", "the HMAC differs", 3, RETRY, T0)).isTrue();
 		assertThat(verification.state()).isEqualTo(VerificationState.FAILED);
 		assertThat(verification.detail()).isEqualTo("The backup failed its integrity check: the HMAC differs");
+		assertThat(verification.failure()).isEqualTo(FailureKinds.INTEGRITY);
+	}
+
+	@Test
+	void aFailedResultSaysWhetherTheObjectOrItsRestoreTestFailed() {
+		assertThat(BackupVerification.failureOf("FAILED", null)).isEqualTo(FailureKinds.INTEGRITY);
+		assertThat(BackupVerification.failureOf("FAILED", "FAILED")).as("the object changed between the passes")
+			.isEqualTo(FailureKinds.INTEGRITY);
+		assertThat(BackupVerification.failureOf("PASSED", "FAILED")).isEqualTo(FailureKinds.RESTORE_TEST);
+		assertThat(BackupVerification.failureOf("PASSED", "PASSED")).isNull();
+
+		BackupVerification restored = running(EXISTING);
+		// a runner that could not run at first leaves its kind behind
+		restored.couldNotRun(FailureKinds.RUNNER_EXITED, "exit 137", 3, RETRY, T0);
+		restored.launching(TICKET_HASH, T0.plusSeconds(7200), T0.plusSeconds(1800), "local", EXISTING,
+				T0.plusSeconds(60));
+		restored.running(T0.plusSeconds(61));
+		restored.completed(Verification.FAILED, FailureKinds.RESTORE_TEST,
+				"The backup is intact, but the restore test failed: 1 table differs", true, "{}", T0.plusSeconds(90));
+		assertThat(restored.failure()).isEqualTo(FailureKinds.RESTORE_TEST);
+		assertThat(restored.lastFailureMessage()).startsWith("The backup is intact");
+
+		BackupVerification passed = running(EXISTING);
+		passed.completed(Verification.PASSED, null, "All good.", true, "{}", T0);
+		assertThat(passed.failure()).isNull();
+		assertThatIllegalArgumentException().as("a FAILED result says what failed")
+			.isThrownBy(() -> running(EXISTING).completed(Verification.FAILED, null, "bad", false, null, T0));
+
+		BackupVerification unreadable = running(NONE);
+		unreadable.couldNotRun("BUCKET_MISSING", "NoSuchBucket", 1, RETRY, T0);
+		assertThat(unreadable.failure()).isEqualTo("BUCKET_MISSING");
+		BackupVerification skipped = running(NONE);
+		skipped.couldNotRun(FailureKinds.STALLED, "no heartbeat", 1, RETRY, T0);
+		assertThat(skipped.failure()).isNull();
 	}
 
 	@Test

@@ -155,6 +155,7 @@ class VerificationsIntegrationTests {
 		assertThat(verification(api, backup).json().get("restoreTested").asBoolean()).isTrue();
 		BackupVerified event = this.events.of(backup);
 		assertThat(event.result()).isEqualTo(Verification.PASSED);
+		assertThat(event.failure()).isNull();
 		assertThat(event.restoreTested()).isTrue();
 		assertThat(event.database().value()).isEqualTo("DATABASE");
 
@@ -271,6 +272,7 @@ class VerificationsIntegrationTests {
 		assertThat(failed.text("verificationDetail"))
 			.isEqualTo("The backup failed its integrity check: The object's HMAC differs from the recorded one");
 		assertThat(this.events.of(backup).result()).isEqualTo(Verification.FAILED);
+		assertThat(this.events.of(backup).failure()).isEqualTo(FailureKinds.INTEGRITY);
 		runner.stop();
 
 		// Asked again: the object cannot be downloaded twice in a row, so it is FAILED
@@ -293,6 +295,23 @@ class VerificationsIntegrationTests {
 		assertThat(verification(api, backup).json().get("attempts").asInt()).isEqualTo(2);
 		assertThat(api.get("/api/v1/backups/" + backup).text("verificationDetail"))
 			.isEqualTo("The backup could not be read for verification (2 attempts): S3 answered 503 SlowDown");
+		assertThat(this.events.of(backup).failure()).isEqualTo("DESTINATION_FAILED");
+
+		// A third time the object is intact, but its restore test fails: the event says
+		// so
+		String third = api.post("/api/v1/backups/" + backup + "/verify").text("id");
+		FakeRunner restorer = launched(third);
+		restorer.client().get("/runner/v1/verifications/" + third + "/spec");
+		assertThat(restorer.client()
+			.post("/runner/v1/verifications/" + third + "/result",
+					result(third, backup, "FAILED", "PASSED", "FAILED",
+							"The backup is intact, but the restore test failed: 1 table differs."))
+			.status()).isEqualTo(204);
+		BackupVerified restoreTest = this.events.of(backup);
+		assertThat(restoreTest.result()).isEqualTo(Verification.FAILED);
+		assertThat(restoreTest.failure()).isEqualTo(FailureKinds.RESTORE_TEST);
+		assertThat(restoreTest.restoreTested()).isTrue();
+		restorer.stop();
 	}
 
 	@Test
@@ -311,6 +330,7 @@ class VerificationsIntegrationTests {
 		assertThat(verification(api, backup).json().get("attempts").asInt()).isEqualTo(2);
 		BackupVerified event = this.events.of(backup);
 		assertThat(event.result()).isEqualTo(Verification.SKIPPED);
+		assertThat(event.failure()).isNull();
 		assertThat(event.restoreTested()).isFalse();
 	}
 
