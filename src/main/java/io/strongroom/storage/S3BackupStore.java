@@ -135,7 +135,6 @@ public final class S3BackupStore implements BackupStore {
 		return Math.min(MAX_PART_SIZE, Math.max(MIN_PART_SIZE, size));
 	}
 
-	/** The SDK's multipart client for uploads (and copies) with this part size. */
 	/**
 	 * The heap an upload of about {@code expectedBytes} buffers at most: its parts in
 	 * flight. Above ~75 GB parts grow past 8 MiB (S3 allows 10,000 parts), and so does
@@ -145,6 +144,7 @@ public final class S3BackupStore implements BackupStore {
 		return partSize(expectedBytes) * PARTS_IN_FLIGHT;
 	}
 
+	/** The SDK's multipart client for uploads (and copies) with this part size. */
 	private S3AsyncClient client(long partSize) {
 		return this.clients.computeIfAbsent(partSize, this::buildClient);
 	}
