@@ -78,17 +78,18 @@ class BackupFailuresIntegrationTests {
 	}
 
 	void assertFailed(RunnerHarness.Run run, FailureKind kind, String runId) {
+		assertFailed(run, kind, runId, this.store);
+	}
+
+	/** The failure line and exit code of {@code kind}, and nothing left in the bucket. */
+	static void assertFailed(RunnerHarness.Run run, FailureKind kind, String runId, S3BackupStore bucket) {
 		System.out.println(run.stderr());
 		assertThat(run.exit()).as(run.toString()).isEqualTo(kind.exitCode());
 		assertThat(run.result().path("status").asString()).isEqualTo("FAILED");
 		assertThat(run.result().path("kind").asString()).isEqualTo(kind.name());
 		assertThat(run.stdout() + run.stderr()).doesNotContain(KEY);
-		assertNothingLeft(runId);
-	}
-
-	void assertNothingLeft(String runId) {
-		assertThat(this.store.list("")).isEmpty();
-		assertThat(this.store.pendingUploads(key(runId))).isEmpty();
+		assertThat(bucket.list("")).isEmpty();
+		assertThat(bucket.pendingUploads(key(runId))).isEmpty();
 	}
 
 	@Test
@@ -160,7 +161,10 @@ class BackupFailuresIntegrationTests {
 			env.put("S3_SECRET", "wrong-s3-secret-4");
 			RunnerHarness.Run run = RunnerHarness.run(env, "backup", "--spec",
 					spec("r-credentials", signed.endpoint().getPort(), S3ProxyServer.BUCKET));
-			assertThat(run.exit()).as(run.toString()).isEqualTo(FailureKind.DESTINATION_ACCESS_DENIED.exitCode());
+			try (S3BackupStore bucket = new S3BackupStore(new S3Destination(S3ProxyServer.BUCKET, "us-east-1",
+					signed.endpoint(), true, S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL))) {
+				assertFailed(run, FailureKind.DESTINATION_ACCESS_DENIED, "r-credentials", bucket);
+			}
 			assertThat(run.result().path("message").asString()).contains("Check the access key id");
 			assertThat(run.stdout() + run.stderr()).doesNotContain("wrong-s3-secret-4");
 			assertThat(run.stderr()).doesNotContain("writing backups/");
