@@ -147,6 +147,57 @@ final class SampleDatabases {
 		return contents;
 	}
 
+	/**
+	 * What the server reports about its own size: the database's bytes, and per table
+	 * ({@code schema.table}; PostgreSQL's large objects as
+	 * {@code pg_catalog.pg_largeobject_metadata}) its table and index bytes.
+	 */
+	record Sizes(long databaseBytes, Map<String, TableSize> tables) {
+
+	}
+
+	record TableSize(long tableBytes, long indexBytes) {
+
+	}
+
+	static Sizes sizes(TestDatabase.Coordinates db) {
+		Map<String, TableSize> tables = new TreeMap<>();
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			long databaseBytes;
+			if (db.engine() == TestDatabase.Engine.POSTGRES) {
+				databaseBytes = Long.parseLong(single(statement, "SELECT pg_database_size(current_database())"));
+				try (ResultSet rs = statement.executeQuery("SELECT schemaname || '.' || tablename, "
+						+ "pg_table_size(format('%I.%I', schemaname, tablename)), "
+						+ "pg_indexes_size(format('%I.%I', schemaname, tablename)) FROM pg_tables "
+						+ "WHERE schemaname NOT IN ('pg_catalog', 'information_schema') UNION ALL "
+						+ "SELECT 'pg_catalog.pg_largeobject_metadata', pg_table_size('pg_largeobject'), "
+						+ "pg_indexes_size('pg_largeobject')")) {
+					while (rs.next()) {
+						tables.put(rs.getString(1), new TableSize(rs.getLong(2), rs.getLong(3)));
+					}
+				}
+			}
+			else {
+				databaseBytes = 0;
+				try (ResultSet rs = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, "
+						+ "COALESCE(DATA_LENGTH, 0), COALESCE(INDEX_LENGTH, 0), TABLE_TYPE "
+						+ "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")) {
+					while (rs.next()) {
+						databaseBytes += rs.getLong(3) + rs.getLong(4);
+						if (rs.getString(5).equals("BASE TABLE")) {
+							tables.put(rs.getString(1) + "." + rs.getString(2),
+									new TableSize(rs.getLong(3), rs.getLong(4)));
+						}
+					}
+				}
+			}
+			return new Sizes(databaseBytes, tables);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Tables of the database ({@code schema.table} on PostgreSQL, names on MariaDB). */
 	static List<String> tables(TestDatabase.Coordinates db) {
 		return List.copyOf(contents(db).keySet().stream().filter((name) -> !name.equals("large objects")).toList());
