@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -176,18 +175,32 @@ class BackupFailuresIntegrationTests {
 	void dumpKilledMidwayFailsAndLeavesNothing() throws Exception {
 		String runId = "r-killed";
 		String spec = spec(runId, s3.port(), this.bucket);
+		String url = SampleDatabases.postgresLarge().url();
 		CompletableFuture<RunnerHarness.Run> backup = CompletableFuture
-			.supplyAsync(() -> RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--spec", spec));
+			.supplyAsync(() -> RunnerHarness.run(env(url), "backup", "--spec", spec));
 		ProcessHandle dump = awaitDescendant("pg_dump", "--snapshot", Duration.ofSeconds(120));
-		// midway: after pg_dump wrote its first megabytes into the pipeline
-		while (dump.isAlive() && bytesWritten(dump) < 2_000_000) {
-			Thread.sleep(5);
-		}
+		// midway: once parts are at the destination, so the clean-up has a multipart
+		// upload to abort
+		awaitPendingUpload(this.store, key(runId), backup);
 		boolean alive = dump.isAlive();
 		dump.destroyForcibly();
 		RunnerHarness.Run run = backup.get();
 		assertThat(alive).as("pg_dump finished before the test could kill it").isTrue();
 		assertFailed(run, FailureKind.DUMP_FAILED, runId);
+	}
+
+	/**
+	 * Waits until the run's upload has turned into a multipart upload (after the first 16
+	 * MiB, which wait in memory), while the run goes on.
+	 */
+	static void awaitPendingUpload(S3BackupStore store, String key, CompletableFuture<?> run)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (store.pendingUploads(key).isEmpty()) {
+			assertThat(System.nanoTime()).as("no multipart upload started").isLessThan(deadline);
+			assertThat(run).as("the run ended before its multipart upload was seen").isNotDone();
+			Thread.sleep(20);
+		}
 	}
 
 	@Test
@@ -197,12 +210,7 @@ class BackupFailuresIntegrationTests {
 			String spec = spec(runId, proxy.port(), this.bucket);
 			CompletableFuture<RunnerHarness.Run> backup = CompletableFuture.supplyAsync(
 					() -> RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--spec", spec));
-			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-			while (this.store.pendingUploads(key(runId)).isEmpty()) {
-				assertThat(System.nanoTime()).as("no multipart upload started").isLessThan(deadline);
-				assertThat(backup).isNotDone();
-				Thread.sleep(20);
-			}
+			awaitPendingUpload(this.store, key(runId), backup);
 			proxy.stop();
 			Thread.sleep(12_000);
 			proxy.start();
@@ -210,21 +218,6 @@ class BackupFailuresIntegrationTests {
 			assertFailed(run, FailureKind.DESTINATION_FAILED, runId);
 			assertThat(run.stderr()).contains("trying again");
 		}
-	}
-
-	/** What a process wrote so far ({@code wchar} of {@code /proc/<pid>/io}). */
-	static long bytesWritten(ProcessHandle process) {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
-				if (line.startsWith("wchar:")) {
-					return Long.parseLong(line.substring(6).trim());
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// gone
-		}
-		return 0;
 	}
 
 	static void assertNoDumpRunning() {

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.strongroom.StrongroomApplication;
 import io.strongroom.storage.S3BackupStore;
@@ -56,11 +56,16 @@ class RunCallbackIntegrationTests {
 		return """
 				{ "version": 1, "runId": "%s", "addonName": "acme", "databaseLabel": "DATABASE",
 				  "databaseUrlEnv": "STRONGROOM_DATABASE_URL", "excludeTables": ["public.audit_log"],
+				  "startedAt": "2026-11-22T03:00:00Z",
 				  "destination": { "type": "s3", "bucket": "%s", "region": "us-east-1", "endpoint": "%s",
 				    "pathStyle": true, "prefix": "backups",
 				    "accessKeyIdEnv": "STRONGROOM_AWS_ACCESS_KEY_ID", "secretAccessKeyEnv": "STRONGROOM_AWS_SECRET_ACCESS_KEY" } }
 				"""
 			.formatted(runId, this.bucket, s3.endpoint());
+	}
+
+	static String key(String runId) {
+		return BackupFailuresIntegrationTests.key(runId);
 	}
 
 	static Map<String, String> env(String databaseUrl) {
@@ -99,18 +104,25 @@ class RunCallbackIntegrationTests {
 	@Test
 	void cancelFromTheWebServiceStopsTheRunAndLeavesNothing() throws IOException {
 		try (FakeWebService web = new FakeWebService(TICKET, spec("run-cancel"))) {
-			web.cancelWhen((heartbeat) -> heartbeat.path("bytesOut").asLong() > 0);
-			RunnerHarness.Run run = RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--run",
+			// midway: once parts are at the destination, so the clean-up has a
+			// multipart upload to abort
+			AtomicBoolean cancelled = new AtomicBoolean();
+			web.cancelWhen((heartbeat) -> {
+				if (!cancelled.get() && !this.store.pendingUploads(key("run-cancel")).isEmpty()) {
+					cancelled.set(true);
+				}
+				return cancelled.get();
+			});
+			RunnerHarness.Run run = RunnerHarness.run(env(SampleDatabases.postgresLarge().url()), "backup", "--run",
 					web.runUrl());
+			assertThat(cancelled).as("no multipart upload was seen before the run ended").isTrue();
 			assertThat(run.exit()).as(run.toString()).isEqualTo(FailureKind.CANCELLED.exitCode());
 			assertThat(web.calls("/failure")).singleElement().satisfies((call) -> {
 				assertThat(call.json().path("kind").asString()).isEqualTo("CANCELLED");
 				assertThat(call.json().path("message").asString()).contains("cancelled in Strongroom");
 			});
 			assertThat(web.calls("/result")).isEmpty();
-			assertThat(this.store.list("")).isEmpty();
-			assertThat(this.store.pendingUploads("backups/acme/DATABASE")).isEmpty();
-			assertNoPendingUploadAtAll();
+			assertNothingLeft("run-cancel");
 		}
 	}
 
@@ -142,8 +154,7 @@ class RunCallbackIntegrationTests {
 				Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m", "-cp",
 				System.getProperty("java.class.path"), StrongroomApplication.class.getName(), "backup", "--spec",
 				spec.toString());
-		builder.environment().putAll(env(SampleDatabases.postgresFull().url()));
-		builder.environment().put("STRONGROOM_PROGRESS_SECONDS", "0.3");
+		builder.environment().putAll(env(SampleDatabases.postgresLarge().url()));
 		Process process = builder.start();
 		CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
 			try {
@@ -153,38 +164,35 @@ class RunCallbackIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		});
-		List<String> stderr = new ArrayList<>();
-		try (BufferedReader err = new BufferedReader(
-				new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-			for (String line = err.readLine(); line != null; line = err.readLine()) {
-				stderr.add(line);
-				if (line.contains("[dump]") && !line.contains(" 0 B written")) {
-					// SIGTERM, as Heroku sends; Process.destroy() would also close our
-					// pipes
-					process.toHandle().destroy();
-				}
+		CompletableFuture<List<String>> stderr = CompletableFuture.supplyAsync(() -> {
+			try (BufferedReader err = new BufferedReader(
+					new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+				return err.lines().toList();
 			}
-		}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		// midway: once parts are at the destination, so the clean-up has a multipart
+		// upload to abort
+		BackupFailuresIntegrationTests.awaitPendingUpload(this.store, key("run-sigterm"), process.onExit());
+		// SIGTERM, as Heroku sends; Process.destroy() would also close our pipes
+		process.toHandle().destroy();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(String.join("\n", stderr)).isEqualTo(FailureKind.CANCELLED.exitCode());
+		assertThat(process.exitValue()).as(String.join("\n", stderr.get())).isEqualTo(FailureKind.CANCELLED.exitCode());
 		List<String> lines = stdout.get().lines().toList();
 		JsonNode last = Json.COMPACT.readTree(lines.get(lines.size() - 1));
 		assertThat(last.path("status").asString()).isEqualTo("FAILED");
 		assertThat(last.path("kind").asString()).isEqualTo("CANCELLED");
-		assertThat(this.store.list("")).isEmpty();
-		assertNoPendingUploadAtAll();
+		assertNothingLeft("run-sigterm");
 		assertThat(ProcessHandle.current()
 			.descendants()
 			.filter((p) -> p.info().command().map((c) -> c.endsWith("/pg_dump")).orElse(false))).isEmpty();
 	}
 
-	private void assertNoPendingUploadAtAll() {
-		for (String runId : List.of("run-cancel", "run-sigterm")) {
-			for (var object : this.store.list("")) {
-				assertThat(object.key()).doesNotContain(runId);
-			}
-		}
-		assertThat(this.store.pendingUploads("")).isEmpty();
+	private void assertNothingLeft(String runId) {
+		assertThat(this.store.list("")).isEmpty();
+		assertThat(this.store.pendingUploads(key(runId))).isEmpty();
 	}
 
 }

@@ -14,7 +14,8 @@ import io.strongroom.support.TestDatabase;
 /**
  * Source databases for the runner's tests, made once per JVM: varied types, a table left
  * out by the tests' specs ({@code audit_log}), large objects, and on the "full"
- * PostgreSQL one a table over 100 MB.
+ * PostgreSQL one a table over 100 MB; and a "large" PostgreSQL one, long enough to dump
+ * that a test can stop it while its upload is a pending multipart upload.
  */
 final class SampleDatabases {
 
@@ -23,6 +24,8 @@ final class SampleDatabases {
 	private static TestDatabase.Coordinates postgresFull;
 
 	private static TestDatabase.Coordinates postgresSmall;
+
+	private static TestDatabase.Coordinates postgresLarge;
 
 	private static TestDatabase.Coordinates mariadb;
 
@@ -41,6 +44,24 @@ final class SampleDatabases {
 			postgresFull = db;
 		}
 		return postgresFull;
+	}
+
+	/**
+	 * One table of ~540 MB as pg_dump writes it (~80 MB after zstd): a backup's upload
+	 * turns multipart (after 16 MiB) in its first fifth, so a test can stop the run while
+	 * a multipart upload is pending and pg_dump still has seconds to go. Unlogged, so it
+	 * is made without writing WAL.
+	 */
+	static synchronized TestDatabase.Coordinates postgresLarge() {
+		if (postgresLarge == null) {
+			TestDatabase.Coordinates db = TestDatabase.postgres();
+			execute(db, "CREATE UNLOGGED TABLE public.stream (id int NOT NULL, payload text NOT NULL)",
+					"INSERT INTO public.stream SELECT i, md5(i::text) || md5(random()::text) || repeat(md5(i::text), 6) "
+							+ "FROM generate_series(1, 2000000) i",
+					"ANALYZE");
+			postgresLarge = db;
+		}
+		return postgresLarge;
 	}
 
 	static synchronized TestDatabase.Coordinates postgresSmall() {
