@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -169,6 +170,26 @@ class BackupFailuresIntegrationTests {
 			assertThat(run.stderr()).doesNotContain("writing backups/");
 			assertNoDumpRunning();
 		}
+	}
+
+	@Test
+	void aHeapWithoutRoomForTheUploadsPartsFailsBeforeTheDumpStarts() throws Exception {
+		String runId = "r-small-heap";
+		// the runner's own JVM with 46 MiB usable: the 32 MiB the rest of a backup needs
+		// leave no room for three 8 MiB parts
+		RunnerHarness.Run run = RunnerHarness
+			.fork(List.of("-Xmx48m"), env(SampleDatabases.postgresSmall().url()), "backup", "--spec",
+					spec(runId, s3.port(), this.bucket))
+			.await();
+		assertFailed(run, FailureKind.USAGE, runId);
+		assertThat(run.result().path("message").asString()).startsWith("The runner's heap is too small")
+			.contains("Nothing was dumped or uploaded")
+			.contains("STRONGROOM_RUN_HEROKU_DYNOSIZE")
+			.containsPattern("-Xmx\\d+m");
+		// the dump tool never started: the run ended in its connect stage
+		assertThat(run.stderr()).doesNotContain("dumping ")
+			.doesNotContain("writing backups/")
+			.contains("strongroom: [connect] 0 B read, 0 B written");
 	}
 
 	@Test

@@ -1,28 +1,20 @@
 package io.strongroom.runner;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.strongroom.StrongroomApplication;
 import io.strongroom.storage.S3BackupStore;
 import io.strongroom.storage.S3Destination;
 import io.strongroom.support.S3MockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,40 +142,17 @@ class RunCallbackIntegrationTests {
 	void sigtermCancelsTheRealProcessAndLeavesNothing() throws Exception {
 		Path spec = this.folder.resolve("spec.json");
 		Files.writeString(spec, spec("run-sigterm"));
-		ProcessBuilder builder = new ProcessBuilder(
-				Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m", "-cp",
-				System.getProperty("java.class.path"), StrongroomApplication.class.getName(), "backup", "--spec",
-				spec.toString());
-		builder.environment().putAll(env(SampleDatabases.postgresLarge().url()));
-		Process process = builder.start();
-		CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
-			try {
-				return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		CompletableFuture<List<String>> stderr = CompletableFuture.supplyAsync(() -> {
-			try (BufferedReader err = new BufferedReader(
-					new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-				return err.lines().toList();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
+		RunnerHarness.Forked runner = RunnerHarness.fork(List.of("-Xmx192m"),
+				env(SampleDatabases.postgresLarge().url()), "backup", "--spec", spec.toString());
 		// midway: once parts are at the destination, so the clean-up has a multipart
 		// upload to abort
-		BackupFailuresIntegrationTests.awaitPendingUpload(this.store, key("run-sigterm"), process.onExit());
+		BackupFailuresIntegrationTests.awaitPendingUpload(this.store, key("run-sigterm"), runner.process().onExit());
 		// SIGTERM, as Heroku sends; Process.destroy() would also close our pipes
-		process.toHandle().destroy();
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(String.join("\n", stderr.get())).isEqualTo(FailureKind.CANCELLED.exitCode());
-		List<String> lines = stdout.get().lines().toList();
-		JsonNode last = Json.COMPACT.readTree(lines.get(lines.size() - 1));
-		assertThat(last.path("status").asString()).isEqualTo("FAILED");
-		assertThat(last.path("kind").asString()).isEqualTo("CANCELLED");
+		runner.process().toHandle().destroy();
+		RunnerHarness.Run run = runner.await();
+		assertThat(run.exit()).as(run.toString()).isEqualTo(FailureKind.CANCELLED.exitCode());
+		assertThat(run.result().path("status").asString()).isEqualTo("FAILED");
+		assertThat(run.result().path("kind").asString()).isEqualTo("CANCELLED");
 		assertNothingLeft("run-sigterm");
 		assertThat(ProcessHandle.current()
 			.descendants()
