@@ -16,8 +16,8 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 DATABASES=${DATABASES:-"pg_app pg_pgbench100 pg_pgbench10 mariadb_app"}
-# the launchers' options (docs/runner-spec.md, "JVM options and launch")
-JVM_OPTS=${JVM_OPTS:-"-Xms80m -Xmx80m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
+# the Heroku launcher's options on standard-1X (docs/runner-spec.md, "JVM options and launch")
+JVM_OPTS=${JVM_OPTS:-"-Xms80m -Xmx320m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
 # glibc keeps one malloc arena per thread by default; two keep the runner's native memory small
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # LAUNCH=bundle: target/strongroom-runner.tar.gz as a Heroku dyno runs it (bundled runtime, extracted

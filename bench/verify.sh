@@ -28,8 +28,8 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SCALE=${SCALE:-100}
 BENCH_DB=${BENCH_DB:-pgbench100}
-# the launchers' options (LocalRunnerCommand.JVM_OPTIONS, pom.xml's runner.jvm.options)
-JVM_OPTS=${JVM_OPTS:-"-Xms80m -Xmx80m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
+# the Heroku launcher's options on standard-1X (pom.xml's runner.jvm.options; docs/runner-spec.md)
+JVM_OPTS=${JVM_OPTS:-"-Xms80m -Xmx320m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:CompileThresholdScaling=10"}
 LAUNCH=${LAUNCH:-bundle}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PG="-h 127.0.0.1 -p 5432 -U postgres"

@@ -2,6 +2,7 @@ package io.strongroom.run;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,8 @@ class HerokuRunLauncher implements RunLauncher {
 
 	private final String size;
 
+	private final List<String> jvmOptions;
+
 	private final Duration timeToLive;
 
 	private final int maxConcurrent;
@@ -69,6 +72,13 @@ class HerokuRunLauncher implements RunLauncher {
 		this.bundle = bundle;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.size = size;
+		this.jvmOptions = LocalRunnerCommand.jvmOptions(RunnerHeap.forDyno(size));
+		if (RunnerHeap.dynoMemoryMib(size).isEmpty()) {
+			logger.warn(
+					"Dyno size {} is not one Strongroom knows the memory of; runners get the heap of the smallest"
+							+ " dyno ({}), so backups of very large databases fail early asking for a larger size",
+					size, this.jvmOptions.get(1));
+		}
 		this.timeToLive = timeToLive;
 		this.maxConcurrent = maxConcurrent;
 		this.launched = launched;
@@ -108,9 +118,8 @@ class HerokuRunLauncher implements RunLauncher {
 		Map<String, String> env = new LinkedHashMap<>();
 		request.environment().forEach((name, secret) -> env.put(name, secret.value()));
 		env.put(LaunchRequest.TICKET_ENV, request.ticket().value());
-		DynoRequest dyno = new DynoRequest(
-				bootstrap(this.baseUrl, current.sha256(), request.job().command(), request.callbackUrl().toString()),
-				env, this.size, this.timeToLive);
+		DynoRequest dyno = new DynoRequest(bootstrap(this.baseUrl, current.sha256(), this.jvmOptions,
+				request.job().command(), request.callbackUrl().toString()), env, this.size, this.timeToLive);
 		HerokuDyno started;
 		try {
 			started = this.heroku.createDyno(request.tenant(), request.herokuAppId(), dyno);
@@ -125,17 +134,13 @@ class HerokuRunLauncher implements RunLauncher {
 	}
 
 	/**
-	 * The dyno's command: download, check, unpack, run. Only the base URL, the bundle's
-	 * hash and the run's URL are in it; the ticket is in the dyno's environment. The
-	 * runner starts in the bundle's folder, where its class-data archive expects the
-	 * class path.
+	 * The dyno's command: download, check, unpack, run {@code command} ({@code backup} or
+	 * {@code verify}) with the runner's JVM options for the dyno's size. Only the base
+	 * URL, the bundle's hash and the run's URL are in it; the ticket is in the dyno's
+	 * environment. The runner starts in the bundle's folder, where its class-data archive
+	 * expects the class path.
 	 */
-	static String bootstrap(String baseUrl, String sha256, String runUrl) {
-		return bootstrap(baseUrl, sha256, RunnerJob.Kind.BACKUP.command(), runUrl);
-	}
-
-	/** The bootstrap for {@code command} ({@code backup} or {@code verify}). */
-	static String bootstrap(String baseUrl, String sha256, String command, String runUrl) {
+	static String bootstrap(String baseUrl, String sha256, List<String> jvmOptions, String command, String runUrl) {
 		String bundleUrl = baseUrl + "/runner/bundle/" + RunnerBundle.FILE_NAME;
 		StringBuilder environment = new StringBuilder();
 		LocalRunnerCommand.ENVIRONMENT
@@ -144,9 +149,8 @@ class HerokuRunLauncher implements RunLauncher {
 				+ "; echo " + quote(sha256 + "  ") + "\"$d/r.tgz\" | sha256sum -c --status -"
 				+ " || { echo 'strongroom: the runner bundle does not match its SHA-256; not running it' >&2; exit 2; }"
 				+ "; tar -xzf \"$d/r.tgz\" -C \"$d\"; cd \"$d/strongroom-runner\"; " + environment + "exec bin/java "
-				+ "-XX:SharedArchiveFile=" + RunnerBundle.CLASS_ARCHIVE + " "
-				+ String.join(" ", LocalRunnerCommand.JVM_OPTIONS) + " -jar " + RunnerBundle.JAR + " " + command
-				+ " --run " + quote(runUrl);
+				+ "-XX:SharedArchiveFile=" + RunnerBundle.CLASS_ARCHIVE + " " + String.join(" ", jvmOptions) + " -jar "
+				+ RunnerBundle.JAR + " " + command + " --run " + quote(runUrl);
 	}
 
 	private static String quote(String value) {

@@ -21,14 +21,21 @@ final class LocalRunnerCommand {
 
 	static final String MAIN_CLASS = "io.strongroom.StrongroomApplication";
 
+	/** The local runner's JVM options (docs/runner-spec.md, "JVM options and launch"). */
+	static final List<String> JVM_OPTIONS = jvmOptions(RunnerHeap.LOCAL);
+
 	/**
-	 * The runner's JVM options (docs/runner-spec.md, "JVM options and launch"; the same
-	 * as {@code runner.jvm.options} in pom.xml): a small fixed heap, touched at start so
-	 * the runner's memory is the same whatever the size of the database, the serial
-	 * collector and a later JIT, which cost a short-lived streaming process least CPU.
+	 * The runner's JVM options with a heap bound ({@link RunnerHeap}; pom.xml's
+	 * {@code runner.jvm.options} are the Heroku launcher's on its default dyno size): an
+	 * 80 MiB heap touched at start, all a database up to ~75 GB needs, so the runner's
+	 * memory is the same whatever their size (larger ones grow the heap up to the bound);
+	 * the serial collector and a later JIT, which cost a short-lived streaming process
+	 * least CPU.
 	 */
-	static final List<String> JVM_OPTIONS = List.of("-Xms80m", "-Xmx80m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
-			"-XX:CompileThresholdScaling=10");
+	static List<String> jvmOptions(String heapBound) {
+		return List.of("-Xms80m", heapBound, "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
+				"-XX:CompileThresholdScaling=10");
+	}
 
 	/** glibc's malloc arenas: two instead of one per thread keep native memory small. */
 	static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");

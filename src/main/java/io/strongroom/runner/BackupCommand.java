@@ -104,8 +104,12 @@ final class BackupCommand {
 			long connectStart = System.nanoTime();
 			StartedDump dump;
 			try {
+				// checked once the database answered (the estimate is ready by then),
+				// before
+				// the dump tool starts
 				dump = DatabaseDump.forEngine(url.engine())
-					.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories()));
+					.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories(),
+							() -> checkUploadMemory(spec.destination(), size.join())));
 			}
 			catch (RunnerFailure ex) {
 				// a destination that fails too is the first thing to fix
@@ -117,6 +121,13 @@ final class BackupCommand {
 		}
 		finally {
 			destination.thenAccept(BackupStore::close);
+		}
+	}
+
+	/** An S3 upload's parts must fit in this JVM's heap; a folder buffers nothing. */
+	private static void checkUploadMemory(BackupSpec.Destination destination, long expectedBytes) throws RunnerFailure {
+		if (destination instanceof BackupSpec.S3) {
+			UploadMemory.check(expectedBytes, Runtime.getRuntime().maxMemory());
 		}
 	}
 
@@ -179,14 +190,6 @@ final class BackupCommand {
 			long expectedBytes = size.join();
 			this.console.info("writing " + objectKey
 					+ ((expectedBytes >= 0) ? " (about " + Progress.bytes(expectedBytes) + " on the server)" : ""));
-			if (destinationStore instanceof S3BackupStore) {
-				long buffer = S3BackupStore.uploadBufferBytes(expectedBytes);
-				if (buffer > Runtime.getRuntime().maxMemory() / 2) {
-					this.console.warn("a database of " + Progress.bytes(expectedBytes) + " needs upload parts of "
-							+ Progress.bytes(buffer / 3) + " (S3 allows 10,000 parts); give the runner at least -Xmx"
-							+ (2 * buffer / (1024 * 1024) + 64) + "m");
-				}
-			}
 			return destinationStore.startUpload(objectKey, Map.of(META_RUN, spec.runId()), expectedBytes);
 		}, (content, metadata) -> {
 			BackupStore destinationStore = join(destination);

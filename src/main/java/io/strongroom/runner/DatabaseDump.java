@@ -14,7 +14,9 @@ package io.strongroom.runner;
  * {@link FailureKind#AUTHENTICATION_FAILED}, {@link FailureKind#PERMISSION_DENIED},
  * {@link FailureKind#CLIENT_TOO_OLD}, {@link FailureKind#DUMP_FAILED},
  * {@link FailureKind#USAGE}), and nothing is left behind (no connection, no process, no
- * file).</li>
+ * file);</li>
+ * <li>the request's {@link DumpRequest#beforeTool()} runs once, before the tool starts;
+ * its failure is thrown as it is, with nothing left behind either.</li>
  * </ul>
  */
 public interface DatabaseDump {

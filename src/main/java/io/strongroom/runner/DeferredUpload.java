@@ -197,9 +197,14 @@ final class DeferredUpload implements Upload {
 			}
 		}
 
+		/**
+		 * Hands the bytes on and lets go of each segment once written: the upload's own
+		 * buffer fills as this one empties, so the heap never holds both in full.
+		 */
 		void writeTo(OutputStream out) throws IOException {
 			int left = this.size;
-			for (byte[] segment : this.segments) {
+			for (int i = 0; i < this.segments.size(); i++) {
+				byte[] segment = this.segments.set(i, null);
 				int n = Math.min(left, SEGMENT);
 				out.write(segment, 0, n);
 				left -= n;

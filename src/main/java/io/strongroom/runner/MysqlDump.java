@@ -44,6 +44,8 @@ final class MysqlDump implements DatabaseDump {
 			ClientBinary client = MysqlClients.pick("mariadb-dump or mysqldump", serverVersion,
 					ClientBinary.discover(directories, MysqlClients.DUMP_TOOLS), directories);
 			requireDatabase(connection, url);
+			// before the snapshot, which the tool's own should follow closely
+			request.beforeTool().check();
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 				statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");

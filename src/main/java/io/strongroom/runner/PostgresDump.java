@@ -88,6 +88,7 @@ final class PostgresDump implements DatabaseDump {
 			}
 			List<Listed> tables = list(connection, selection);
 			requireReadable(tables, url);
+			request.beforeTool().check();
 
 			PrivateFiles files = PrivateFiles.create();
 			resources.add(files);

@@ -86,11 +86,14 @@ final class Progress {
 
 	final class Reporter implements AutoCloseable {
 
+		private final PrintStream err;
+
 		private final Thread thread;
 
 		private volatile boolean stopped;
 
 		Reporter(PrintStream err, Duration interval) {
+			this.err = err;
 			this.thread = new Thread(() -> {
 				while (!this.stopped) {
 					try {
@@ -108,10 +111,25 @@ final class Progress {
 			this.thread.start();
 		}
 
+		/**
+		 * Stops the periodic lines and prints the last one: how far the run got, also
+		 * when it failed or was shorter than the interval. Only the first call prints.
+		 */
 		@Override
 		public void close() {
+			if (this.stopped) {
+				return;
+			}
 			this.stopped = true;
 			this.thread.interrupt();
+			try {
+				// a periodic line being printed right now comes before the last one
+				this.thread.join(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.err.println(line());
 		}
 
 	}

@@ -75,9 +75,11 @@ public final class S3BackupStore implements BackupStore {
 
 	/**
 	 * Parts buffered or on the wire at once: the upload's memory is about this many times
-	 * the part size.
+	 * the part size. Not fewer: with room for only two parts (the least the SDK accepts)
+	 * an upload of unknown length stalls for good once two parts are written (SDK
+	 * 2.54.13, measured in docs/benchmarks.md).
 	 */
-	static final int PARTS_IN_FLIGHT = 3;
+	public static final int PARTS_IN_FLIGHT = 3;
 
 	private final S3Destination destination;
 
@@ -128,14 +130,13 @@ public final class S3BackupStore implements BackupStore {
 	 * large enough that the object stays under S3's 10,000 parts (9,000 at the expected
 	 * size, so an estimate that is 10% short still fits; 5 TB gives 583 MB parts).
 	 */
-	static long partSize(long expectedBytes) {
+	public static long partSize(long expectedBytes) {
 		long plan = (expectedBytes < 0) ? UNKNOWN_SIZE_PLAN : expectedBytes;
 		long size = (plan + TARGET_PARTS - 1) / TARGET_PARTS;
 		size = ((size + MIB - 1) / MIB) * MIB;
 		return Math.min(MAX_PART_SIZE, Math.max(MIN_PART_SIZE, size));
 	}
 
-	/** The SDK's multipart client for uploads (and copies) with this part size. */
 	/**
 	 * The heap an upload of about {@code expectedBytes} buffers at most: its parts in
 	 * flight. Above ~75 GB parts grow past 8 MiB (S3 allows 10,000 parts), and so does
@@ -145,6 +146,7 @@ public final class S3BackupStore implements BackupStore {
 		return partSize(expectedBytes) * PARTS_IN_FLIGHT;
 	}
 
+	/** The SDK's multipart client for uploads (and copies) with this part size. */
 	private S3AsyncClient client(long partSize) {
 		return this.clients.computeIfAbsent(partSize, this::buildClient);
 	}

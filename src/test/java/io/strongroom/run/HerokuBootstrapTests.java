@@ -71,13 +71,14 @@ class HerokuBootstrapTests {
 	@Test
 	void downloadsChecksAndRunsTheBundleWithOnlyTheRunUrlOnItsCommandLine() throws Exception {
 		String sha = RunnerBundle.sha256(this.bundle);
-		String command = HerokuRunLauncher.bootstrap(base(), sha, "https://strongroom.example.com/runner/v1/runs/abc");
+		String command = bootstrap(base(), sha, "https://strongroom.example.com/runner/v1/runs/abc");
 		Result result = run(command);
 		assertThat(result.exit()).as(result.output()).isZero();
 		List<String> arguments = Files.readAllLines(this.dir.resolve("out"));
 		assertThat(arguments).hasSize(14);
+		// the heap may grow to a standard-1X dyno's 512 MB less what lives outside it
 		assertThat(arguments.subList(0, 13)).containsExactly("-XX:SharedArchiveFile=app/runner.jsa", "-Xms80m",
-				"-Xmx80m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-jar",
+				"-Xmx320m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-jar",
 				"app/strongroom.jar", "backup", "--run", "https://strongroom.example.com/runner/v1/runs/abc",
 				"ticket=the-ticket", "arenas=2");
 		// the archive's class path is relative to the bundle's folder
@@ -86,7 +87,7 @@ class HerokuBootstrapTests {
 
 	@Test
 	void refusesABundleWhoseHashDoesNotMatch() throws Exception {
-		String command = HerokuRunLauncher.bootstrap(base(), "0".repeat(64), "https://x.example/runner/v1/runs/abc");
+		String command = bootstrap(base(), "0".repeat(64), "https://x.example/runner/v1/runs/abc");
 		Result result = run(command);
 		assertThat(result.exit()).isEqualTo(2);
 		assertThat(result.output()).contains("does not match its SHA-256");
@@ -95,18 +96,23 @@ class HerokuBootstrapTests {
 
 	@Test
 	void failsWhenTheBundleCannotBeDownloaded() throws Exception {
-		String command = HerokuRunLauncher.bootstrap("http://127.0.0.1:1", "0".repeat(64),
-				"https://x.example/runner/v1/runs/abc");
+		String command = bootstrap("http://127.0.0.1:1", "0".repeat(64), "https://x.example/runner/v1/runs/abc");
 		assertThat(run(command).exit()).isNotZero();
 		assertThat(this.dir.resolve("out")).doesNotExist();
 	}
 
 	@Test
 	void quotesTheUrlsSoTheShellTakesThemLiterally() {
-		String command = HerokuRunLauncher.bootstrap("https://example.com/a'b", "f".repeat(64),
+		String command = bootstrap("https://example.com/a'b", "f".repeat(64),
 				"https://example.com/runner/v1/runs/x;rm -rf /");
 		assertThat(command).contains("'https://example.com/runner/v1/runs/x;rm -rf /'")
 			.contains("'https://example.com/a'\"'\"'b/runner/bundle/strongroom-runner.tar.gz'");
+	}
+
+	/** A backup's bootstrap on the default dyno size. */
+	static String bootstrap(String baseUrl, String sha256, String runUrl) {
+		return HerokuRunLauncher.bootstrap(baseUrl, sha256,
+				LocalRunnerCommand.jvmOptions(RunnerHeap.forDyno("standard-1X")), "backup", runUrl);
 	}
 
 	record Result(int exit, String output) {

@@ -19,15 +19,15 @@ class LocalRunnerCommandTests {
 	void startsAConfiguredJarWithTheRunnersJvmOptions() throws Exception {
 		Path jar = Files.writeString(this.dir.resolve("strongroom.jar"), "jar");
 		List<String> command = LocalRunnerCommand.resolve(Path.of("/opt/java/bin/java"), jar);
-		assertThat(command).containsExactly("/opt/java/bin/java", "-Xms80m", "-Xmx80m", "-XX:+AlwaysPreTouch",
-				"-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-jar", jar.toString());
+		assertThat(command).containsExactly("/opt/java/bin/java", "-Xms80m", "-XX:MaxRAMPercentage=25",
+				"-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10", "-jar", jar.toString());
 	}
 
 	@Test
 	void withoutAJarUsesThisProcesssClassPathWithTheSameOptions() {
 		List<String> command = LocalRunnerCommand.resolve(Path.of("java"), null);
-		assertThat(command.subList(0, 6)).containsExactly("java", "-Xms80m", "-Xmx80m", "-XX:+AlwaysPreTouch",
-				"-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10");
+		assertThat(command.subList(0, 6)).containsExactly("java", "-Xms80m", "-XX:MaxRAMPercentage=25",
+				"-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=10");
 		assertThat(command.get(command.size() - 1)).isEqualTo(LocalRunnerCommand.MAIN_CLASS);
 	}
 

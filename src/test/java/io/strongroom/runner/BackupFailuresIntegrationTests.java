@@ -78,17 +78,18 @@ class BackupFailuresIntegrationTests {
 	}
 
 	void assertFailed(RunnerHarness.Run run, FailureKind kind, String runId) {
+		assertFailed(run, kind, runId, this.store);
+	}
+
+	/** The failure line and exit code of {@code kind}, and nothing left in the bucket. */
+	static void assertFailed(RunnerHarness.Run run, FailureKind kind, String runId, S3BackupStore bucket) {
 		System.out.println(run.stderr());
 		assertThat(run.exit()).as(run.toString()).isEqualTo(kind.exitCode());
 		assertThat(run.result().path("status").asString()).isEqualTo("FAILED");
 		assertThat(run.result().path("kind").asString()).isEqualTo(kind.name());
 		assertThat(run.stdout() + run.stderr()).doesNotContain(KEY);
-		assertNothingLeft(runId);
-	}
-
-	void assertNothingLeft(String runId) {
-		assertThat(this.store.list("")).isEmpty();
-		assertThat(this.store.pendingUploads(key(runId))).isEmpty();
+		assertThat(bucket.list("")).isEmpty();
+		assertThat(bucket.pendingUploads(key(runId))).isEmpty();
 	}
 
 	@Test
@@ -160,7 +161,10 @@ class BackupFailuresIntegrationTests {
 			env.put("S3_SECRET", "wrong-s3-secret-4");
 			RunnerHarness.Run run = RunnerHarness.run(env, "backup", "--spec",
 					spec("r-credentials", signed.endpoint().getPort(), S3ProxyServer.BUCKET));
-			assertThat(run.exit()).as(run.toString()).isEqualTo(FailureKind.DESTINATION_ACCESS_DENIED.exitCode());
+			try (S3BackupStore bucket = new S3BackupStore(new S3Destination(S3ProxyServer.BUCKET, "us-east-1",
+					signed.endpoint(), true, S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL))) {
+				assertFailed(run, FailureKind.DESTINATION_ACCESS_DENIED, "r-credentials", bucket);
+			}
 			assertThat(run.result().path("message").asString()).contains("Check the access key id");
 			assertThat(run.stdout() + run.stderr()).doesNotContain("wrong-s3-secret-4");
 			assertThat(run.stderr()).doesNotContain("writing backups/");
@@ -169,21 +173,55 @@ class BackupFailuresIntegrationTests {
 	}
 
 	@Test
+	void aHeapWithoutRoomForTheUploadsPartsFailsBeforeTheDumpStarts() throws Exception {
+		String runId = "r-small-heap";
+		// the runner's own JVM with 46 MiB usable: the 32 MiB the rest of a backup needs
+		// leave no room for three 8 MiB parts
+		RunnerHarness.Run run = RunnerHarness
+			.fork(List.of("-Xmx48m"), env(SampleDatabases.postgresSmall().url()), "backup", "--spec",
+					spec(runId, s3.port(), this.bucket))
+			.await();
+		assertFailed(run, FailureKind.USAGE, runId);
+		assertThat(run.result().path("message").asString()).startsWith("The runner's heap is too small")
+			.contains("Nothing was dumped or uploaded")
+			.contains("STRONGROOM_RUN_HEROKU_DYNOSIZE")
+			.containsPattern("-Xmx\\d+m");
+		// the dump tool never started: the run ended in its connect stage
+		assertThat(run.stderr()).doesNotContain("dumping ")
+			.doesNotContain("writing backups/")
+			.contains("strongroom: [connect] 0 B read, 0 B written");
+	}
+
+	@Test
 	void dumpKilledMidwayFailsAndLeavesNothing() throws Exception {
 		String runId = "r-killed";
 		String spec = spec(runId, s3.port(), this.bucket);
+		String url = SampleDatabases.postgresLarge().url();
 		CompletableFuture<RunnerHarness.Run> backup = CompletableFuture
-			.supplyAsync(() -> RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--spec", spec));
+			.supplyAsync(() -> RunnerHarness.run(env(url), "backup", "--spec", spec));
 		ProcessHandle dump = awaitDescendant("pg_dump", "--snapshot", Duration.ofSeconds(120));
-		// midway: after pg_dump wrote its first megabytes into the pipeline
-		while (dump.isAlive() && bytesWritten(dump) < 2_000_000) {
-			Thread.sleep(5);
-		}
+		// midway: once parts are at the destination, so the clean-up has a multipart
+		// upload to abort
+		awaitPendingUpload(this.store, key(runId), backup);
 		boolean alive = dump.isAlive();
 		dump.destroyForcibly();
 		RunnerHarness.Run run = backup.get();
 		assertThat(alive).as("pg_dump finished before the test could kill it").isTrue();
 		assertFailed(run, FailureKind.DUMP_FAILED, runId);
+	}
+
+	/**
+	 * Waits until the run's upload has turned into a multipart upload (after the first 16
+	 * MiB, which wait in memory), while the run goes on.
+	 */
+	static void awaitPendingUpload(S3BackupStore store, String key, CompletableFuture<?> run)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (store.pendingUploads(key).isEmpty()) {
+			assertThat(System.nanoTime()).as("no multipart upload started").isLessThan(deadline);
+			assertThat(run).as("the run ended before its multipart upload was seen").isNotDone();
+			Thread.sleep(20);
+		}
 	}
 
 	@Test
@@ -193,12 +231,7 @@ class BackupFailuresIntegrationTests {
 			String spec = spec(runId, proxy.port(), this.bucket);
 			CompletableFuture<RunnerHarness.Run> backup = CompletableFuture.supplyAsync(
 					() -> RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--spec", spec));
-			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-			while (this.store.pendingUploads(key(runId)).isEmpty()) {
-				assertThat(System.nanoTime()).as("no multipart upload started").isLessThan(deadline);
-				assertThat(backup).isNotDone();
-				Thread.sleep(20);
-			}
+			awaitPendingUpload(this.store, key(runId), backup);
 			proxy.stop();
 			Thread.sleep(12_000);
 			proxy.start();
@@ -206,21 +239,6 @@ class BackupFailuresIntegrationTests {
 			assertFailed(run, FailureKind.DESTINATION_FAILED, runId);
 			assertThat(run.stderr()).contains("trying again");
 		}
-	}
-
-	/** What a process wrote so far ({@code wchar} of {@code /proc/<pid>/io}). */
-	static long bytesWritten(ProcessHandle process) {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
-				if (line.startsWith("wchar:")) {
-					return Long.parseLong(line.substring(6).trim());
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// gone
-		}
-		return 0;
 	}
 
 	static void assertNoDumpRunning() {

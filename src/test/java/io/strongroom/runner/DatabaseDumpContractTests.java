@@ -3,6 +3,8 @@ package io.strongroom.runner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,40 @@ abstract class DatabaseDumpContractTests {
 		StartedDump dump = dump().start(request());
 		dump.close();
 		dump.close();
+	}
+
+	@Test
+	void runsItsPreconditionOnceBeforeTheToolStarts() throws Exception {
+		List<Boolean> toolRunningAtCheck = new ArrayList<>();
+		DumpRequest request = request().withBeforeTool(() -> toolRunningAtCheck.add(dumpToolRunning()));
+		try (StartedDump dump = dump().start(request)) {
+			assertThat(toolRunningAtCheck).containsExactly(false);
+			try (InputStream in = dump.stdout()) {
+				in.transferTo(OutputStream.nullOutputStream());
+			}
+			dump.awaitSuccess();
+		}
+		assertThat(toolRunningAtCheck).containsExactly(false);
+	}
+
+	@Test
+	void aFailedPreconditionEndsTheStartWithItsFailure() throws Exception {
+		RunnerFailure refused = new RunnerFailure(FailureKind.USAGE, "the heap is too small");
+		DumpRequest request = request().withBeforeTool(() -> {
+			throw refused;
+		});
+		assertThatExceptionOfType(RunnerFailure.class).isThrownBy(() -> dump().start(request)).isSameAs(refused);
+		assertThat(dumpToolRunning()).isFalse();
+	}
+
+	private static boolean dumpToolRunning() {
+		return ProcessHandle.current()
+			.descendants()
+			.anyMatch((process) -> process.info()
+				.command()
+				.map((command) -> command.endsWith("/pg_dump") || command.endsWith("/mariadb-dump")
+						|| command.endsWith("/mysqldump"))
+				.orElse(false));
 	}
 
 	/** A killed process's pipe may end with an error instead of EOF: both are fine. */

@@ -62,6 +62,7 @@ final class InMemoryDatabaseDump implements DatabaseDump {
 		if (this.startFailure != null) {
 			throw this.startFailure;
 		}
+		request.beforeTool().check();
 		this.open.incrementAndGet();
 		return new Started(request.url().engine());
 	}

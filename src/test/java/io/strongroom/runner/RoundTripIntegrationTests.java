@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import java.util.UUID;
 
 import io.strongroom.storage.S3BackupStore;
 import io.strongroom.storage.S3Destination;
+import io.strongroom.support.LocalTools;
 import io.strongroom.support.S3MockServer;
 import io.strongroom.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -69,10 +74,16 @@ class RoundTripIntegrationTests {
 	JsonNode backup(TestDatabase.Coordinates source, String excluded) throws IOException {
 		Path spec = this.folder.resolve("spec.json");
 		Files.writeString(spec, spec(this.bucket, excluded, "zstd"));
+		SampleDatabases.Sizes before = SampleDatabases.sizes(source);
+		long start = System.nanoTime();
 		RunnerHarness.Run run = RunnerHarness.run(env(source), "backup", "--spec", spec.toString());
+		long wallMillis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(run.exit()).as(run.toString()).isZero();
 		JsonNode result = run.result();
 		assertThat(result.path("status").asString()).isEqualTo("SUCCEEDED");
+		assertDurations(result.path("durationsMillis"), wallMillis);
+		assertVersions(result, source);
+		assertSizesAsReported(result.path("statistics"), source.engine(), before, SampleDatabases.sizes(source));
 		String key = result.path("objectKey").asString();
 		assertThat(this.store.pendingUploads(key)).isEmpty();
 		assertThat(this.store.head(key).orElseThrow().metadata())
@@ -83,6 +94,82 @@ class RoundTripIntegrationTests {
 		download(key, this.folder.resolve("backup.enc"));
 		download(result.path("manifestKey").asString(), this.folder.resolve("backup.manifest.json"));
 		return result;
+	}
+
+	/**
+	 * Each stage's time, in order; the stages follow one another within the total, which
+	 * lies within the run's wall time.
+	 */
+	private static void assertDurations(JsonNode durations, long wallMillis) {
+		assertThat(durations.propertyNames()).containsExactly("connect", "dump", "upload", "total");
+		long connect = durations.path("connect").asLong(-1);
+		long dump = durations.path("dump").asLong(-1);
+		long upload = durations.path("upload").asLong(-1);
+		long total = durations.path("total").asLong(-1);
+		assertThat(connect).isPositive();
+		assertThat(dump).isPositive();
+		assertThat(upload).isNotNegative();
+		assertThat(total).isGreaterThanOrEqualTo(connect + dump + upload).isLessThanOrEqualTo(wallMillis);
+	}
+
+	/** The server's version as the server states it, the client's as its binary does. */
+	private static void assertVersions(JsonNode result, TestDatabase.Coordinates source) throws IOException {
+		try (Connection connection = source.connect(); Statement statement = connection.createStatement()) {
+			if (source.engine() == TestDatabase.Engine.POSTGRES) {
+				// "15.20 (Debian 15.20-0+deb12u1)": the runner reports the number
+				assertThat(result.path("serverVersion").asString())
+					.isEqualTo(single(statement, "SHOW server_version").split(" ")[0]);
+				assertThat(result.path("clientVersion").asString())
+					.isEqualTo(LocalTools.run("pg_dump", "--version").strip());
+			}
+			else {
+				assertThat(result.path("serverVersion").asString()).isEqualTo(single(statement, "SELECT VERSION()"));
+				assertThat(result.path("clientVersion").asString()).isIn(
+						LocalTools.run("mariadb-dump", "--version").strip(),
+						LocalTools.run("mysqldump", "--version").strip());
+			}
+		}
+		catch (SQLException ex) {
+			throw new IOException(ex);
+		}
+	}
+
+	private static String single(Statement statement, String sql) throws SQLException {
+		try (ResultSet rs = statement.executeQuery(sql)) {
+			assertThat(rs.next()).isTrue();
+			return rs.getString(1);
+		}
+	}
+
+	/**
+	 * The sizes in the statistics are the server's own, read while the dump ran: each
+	 * lies between what the server reported before and after (autovacuum or InnoDB's
+	 * statistics may change them in between).
+	 */
+	private static void assertSizesAsReported(JsonNode statistics, TestDatabase.Engine engine,
+			SampleDatabases.Sizes before, SampleDatabases.Sizes after) {
+		assertBetween(statistics.path("databaseBytes").asLong(-1), before.databaseBytes(), after.databaseBytes(),
+				"databaseBytes");
+		assertThat(statistics.path("tables").values()).isNotEmpty().allSatisfy((table) -> {
+			String name = table.path("schema").asString() + "." + table.path("name").asString();
+			assertThat(before.tables()).as(name).containsKey(name);
+			SampleDatabases.TableSize was = before.tables().get(name);
+			SampleDatabases.TableSize is = after.tables().get(name);
+			assertBetween(table.path("tableBytes").asLong(-1), was.tableBytes(), is.tableBytes(), name + " tableBytes");
+			assertBetween(table.path("indexBytes").asLong(-1), was.indexBytes(), is.indexBytes(), name + " indexBytes");
+		});
+		assertThat(statistics.path("tables").values())
+			.anySatisfy((table) -> assertThat(table.path("tableBytes").asLong()).isPositive());
+		if (engine == TestDatabase.Engine.POSTGRES) {
+			// InnoDB counts the primary key as the table, and the samples have no other
+			// index
+			assertThat(statistics.path("tables").values())
+				.anySatisfy((table) -> assertThat(table.path("indexBytes").asLong()).isPositive());
+		}
+	}
+
+	private static void assertBetween(long reported, long before, long after, String what) {
+		assertThat(reported).as(what).isBetween(Math.min(before, after), Math.max(before, after));
 	}
 
 	void download(String key, Path file) throws IOException {

@@ -1,28 +1,20 @@
 package io.strongroom.runner;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.strongroom.StrongroomApplication;
 import io.strongroom.storage.S3BackupStore;
 import io.strongroom.storage.S3Destination;
 import io.strongroom.support.S3MockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,11 +48,16 @@ class RunCallbackIntegrationTests {
 		return """
 				{ "version": 1, "runId": "%s", "addonName": "acme", "databaseLabel": "DATABASE",
 				  "databaseUrlEnv": "STRONGROOM_DATABASE_URL", "excludeTables": ["public.audit_log"],
+				  "startedAt": "2026-11-22T03:00:00Z",
 				  "destination": { "type": "s3", "bucket": "%s", "region": "us-east-1", "endpoint": "%s",
 				    "pathStyle": true, "prefix": "backups",
 				    "accessKeyIdEnv": "STRONGROOM_AWS_ACCESS_KEY_ID", "secretAccessKeyEnv": "STRONGROOM_AWS_SECRET_ACCESS_KEY" } }
 				"""
 			.formatted(runId, this.bucket, s3.endpoint());
+	}
+
+	static String key(String runId) {
+		return BackupFailuresIntegrationTests.key(runId);
 	}
 
 	static Map<String, String> env(String databaseUrl) {
@@ -99,18 +96,25 @@ class RunCallbackIntegrationTests {
 	@Test
 	void cancelFromTheWebServiceStopsTheRunAndLeavesNothing() throws IOException {
 		try (FakeWebService web = new FakeWebService(TICKET, spec("run-cancel"))) {
-			web.cancelWhen((heartbeat) -> heartbeat.path("bytesOut").asLong() > 0);
-			RunnerHarness.Run run = RunnerHarness.run(env(SampleDatabases.postgresFull().url()), "backup", "--run",
+			// midway: once parts are at the destination, so the clean-up has a
+			// multipart upload to abort
+			AtomicBoolean cancelled = new AtomicBoolean();
+			web.cancelWhen((heartbeat) -> {
+				if (!cancelled.get() && !this.store.pendingUploads(key("run-cancel")).isEmpty()) {
+					cancelled.set(true);
+				}
+				return cancelled.get();
+			});
+			RunnerHarness.Run run = RunnerHarness.run(env(SampleDatabases.postgresLarge().url()), "backup", "--run",
 					web.runUrl());
+			assertThat(cancelled).as("no multipart upload was seen before the run ended").isTrue();
 			assertThat(run.exit()).as(run.toString()).isEqualTo(FailureKind.CANCELLED.exitCode());
 			assertThat(web.calls("/failure")).singleElement().satisfies((call) -> {
 				assertThat(call.json().path("kind").asString()).isEqualTo("CANCELLED");
 				assertThat(call.json().path("message").asString()).contains("cancelled in Strongroom");
 			});
 			assertThat(web.calls("/result")).isEmpty();
-			assertThat(this.store.list("")).isEmpty();
-			assertThat(this.store.pendingUploads("backups/acme/DATABASE")).isEmpty();
-			assertNoPendingUploadAtAll();
+			assertNothingLeft("run-cancel");
 		}
 	}
 
@@ -138,53 +142,26 @@ class RunCallbackIntegrationTests {
 	void sigtermCancelsTheRealProcessAndLeavesNothing() throws Exception {
 		Path spec = this.folder.resolve("spec.json");
 		Files.writeString(spec, spec("run-sigterm"));
-		ProcessBuilder builder = new ProcessBuilder(
-				Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m", "-cp",
-				System.getProperty("java.class.path"), StrongroomApplication.class.getName(), "backup", "--spec",
-				spec.toString());
-		builder.environment().putAll(env(SampleDatabases.postgresFull().url()));
-		builder.environment().put("STRONGROOM_PROGRESS_SECONDS", "0.3");
-		Process process = builder.start();
-		CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
-			try {
-				return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		List<String> stderr = new ArrayList<>();
-		try (BufferedReader err = new BufferedReader(
-				new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-			for (String line = err.readLine(); line != null; line = err.readLine()) {
-				stderr.add(line);
-				if (line.contains("[dump]") && !line.contains(" 0 B written")) {
-					// SIGTERM, as Heroku sends; Process.destroy() would also close our
-					// pipes
-					process.toHandle().destroy();
-				}
-			}
-		}
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(String.join("\n", stderr)).isEqualTo(FailureKind.CANCELLED.exitCode());
-		List<String> lines = stdout.get().lines().toList();
-		JsonNode last = Json.COMPACT.readTree(lines.get(lines.size() - 1));
-		assertThat(last.path("status").asString()).isEqualTo("FAILED");
-		assertThat(last.path("kind").asString()).isEqualTo("CANCELLED");
-		assertThat(this.store.list("")).isEmpty();
-		assertNoPendingUploadAtAll();
+		RunnerHarness.Forked runner = RunnerHarness.fork(List.of("-Xmx192m"),
+				env(SampleDatabases.postgresLarge().url()), "backup", "--spec", spec.toString());
+		// midway: once parts are at the destination, so the clean-up has a multipart
+		// upload to abort
+		BackupFailuresIntegrationTests.awaitPendingUpload(this.store, key("run-sigterm"), runner.process().onExit());
+		// SIGTERM, as Heroku sends; Process.destroy() would also close our pipes
+		runner.process().toHandle().destroy();
+		RunnerHarness.Run run = runner.await();
+		assertThat(run.exit()).as(run.toString()).isEqualTo(FailureKind.CANCELLED.exitCode());
+		assertThat(run.result().path("status").asString()).isEqualTo("FAILED");
+		assertThat(run.result().path("kind").asString()).isEqualTo("CANCELLED");
+		assertNothingLeft("run-sigterm");
 		assertThat(ProcessHandle.current()
 			.descendants()
 			.filter((p) -> p.info().command().map((c) -> c.endsWith("/pg_dump")).orElse(false))).isEmpty();
 	}
 
-	private void assertNoPendingUploadAtAll() {
-		for (String runId : List.of("run-cancel", "run-sigterm")) {
-			for (var object : this.store.list("")) {
-				assertThat(object.key()).doesNotContain(runId);
-			}
-		}
-		assertThat(this.store.pendingUploads("")).isEmpty();
+	private void assertNothingLeft(String runId) {
+		assertThat(this.store.list("")).isEmpty();
+		assertThat(this.store.pendingUploads(key(runId))).isEmpty();
 	}
 
 }

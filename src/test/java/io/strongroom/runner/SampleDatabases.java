@@ -14,7 +14,8 @@ import io.strongroom.support.TestDatabase;
 /**
  * Source databases for the runner's tests, made once per JVM: varied types, a table left
  * out by the tests' specs ({@code audit_log}), large objects, and on the "full"
- * PostgreSQL one a table over 100 MB.
+ * PostgreSQL one a table over 100 MB; and a "large" PostgreSQL one, long enough to dump
+ * that a test can stop it while its upload is a pending multipart upload.
  */
 final class SampleDatabases {
 
@@ -23,6 +24,8 @@ final class SampleDatabases {
 	private static TestDatabase.Coordinates postgresFull;
 
 	private static TestDatabase.Coordinates postgresSmall;
+
+	private static TestDatabase.Coordinates postgresLarge;
 
 	private static TestDatabase.Coordinates mariadb;
 
@@ -41,6 +44,24 @@ final class SampleDatabases {
 			postgresFull = db;
 		}
 		return postgresFull;
+	}
+
+	/**
+	 * One table of ~540 MB as pg_dump writes it (~80 MB after zstd): a backup's upload
+	 * turns multipart (after 16 MiB) in its first fifth, so a test can stop the run while
+	 * a multipart upload is pending and pg_dump still has seconds to go. Unlogged, so it
+	 * is made without writing WAL.
+	 */
+	static synchronized TestDatabase.Coordinates postgresLarge() {
+		if (postgresLarge == null) {
+			TestDatabase.Coordinates db = TestDatabase.postgres();
+			execute(db, "CREATE UNLOGGED TABLE public.stream (id int NOT NULL, payload text NOT NULL)",
+					"INSERT INTO public.stream SELECT i, md5(i::text) || md5(random()::text) || repeat(md5(i::text), 6) "
+							+ "FROM generate_series(1, 2000000) i",
+					"ANALYZE");
+			postgresLarge = db;
+		}
+		return postgresLarge;
 	}
 
 	static synchronized TestDatabase.Coordinates postgresSmall() {
@@ -145,6 +166,57 @@ final class SampleDatabases {
 			throw new IllegalStateException(ex);
 		}
 		return contents;
+	}
+
+	/**
+	 * What the server reports about its own size: the database's bytes, and per table
+	 * ({@code schema.table}; PostgreSQL's large objects as
+	 * {@code pg_catalog.pg_largeobject_metadata}) its table and index bytes.
+	 */
+	record Sizes(long databaseBytes, Map<String, TableSize> tables) {
+
+	}
+
+	record TableSize(long tableBytes, long indexBytes) {
+
+	}
+
+	static Sizes sizes(TestDatabase.Coordinates db) {
+		Map<String, TableSize> tables = new TreeMap<>();
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			long databaseBytes;
+			if (db.engine() == TestDatabase.Engine.POSTGRES) {
+				databaseBytes = Long.parseLong(single(statement, "SELECT pg_database_size(current_database())"));
+				try (ResultSet rs = statement.executeQuery("SELECT schemaname || '.' || tablename, "
+						+ "pg_table_size(format('%I.%I', schemaname, tablename)), "
+						+ "pg_indexes_size(format('%I.%I', schemaname, tablename)) FROM pg_tables "
+						+ "WHERE schemaname NOT IN ('pg_catalog', 'information_schema') UNION ALL "
+						+ "SELECT 'pg_catalog.pg_largeobject_metadata', pg_table_size('pg_largeobject'), "
+						+ "pg_indexes_size('pg_largeobject')")) {
+					while (rs.next()) {
+						tables.put(rs.getString(1), new TableSize(rs.getLong(2), rs.getLong(3)));
+					}
+				}
+			}
+			else {
+				databaseBytes = 0;
+				try (ResultSet rs = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, "
+						+ "COALESCE(DATA_LENGTH, 0), COALESCE(INDEX_LENGTH, 0), TABLE_TYPE "
+						+ "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()")) {
+					while (rs.next()) {
+						databaseBytes += rs.getLong(3) + rs.getLong(4);
+						if (rs.getString(5).equals("BASE TABLE")) {
+							tables.put(rs.getString(1) + "." + rs.getString(2),
+									new TableSize(rs.getLong(3), rs.getLong(4)));
+						}
+					}
+				}
+			}
+			return new Sizes(databaseBytes, tables);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Tables of the database ({@code schema.table} on PostgreSQL, names on MariaDB). */
