@@ -1,8 +1,6 @@
 package io.strongroom.runner;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL and MariaDB: {@code mariadb-dump}/{@code mysqldump --single-transaction}, with
@@ -54,8 +50,8 @@ final class MysqlDump implements DatabaseDump {
 			PrivateFiles files = PrivateFiles.create();
 			resources.add(files);
 			Path defaults = files.write("my.cnf", MysqlDumpCommand.defaultsFile(url));
-			List<String> command = MysqlDumpCommand.withLargeWrites(
-					MysqlDumpCommand.dump(client, url, mariaDb, excluded, request.options(), defaults), stdbuf());
+			List<String> command = LargeWrites
+				.wrap(MysqlDumpCommand.dump(client, url, mariaDb, excluded, request.options(), defaults));
 			String tool = client.path().getFileName().toString();
 			ToolProcess process = ToolProcess
 				.start(ToolProcess.builder(command, MysqlDumpCommand.environment(files.directory())), tool);
@@ -153,21 +149,6 @@ final class MysqlDump implements DatabaseDump {
 			rs.next();
 			return rs.getLong(1);
 		}
-	}
-
-	/** coreutils' stdbuf on the PATH or in /usr/bin, or null. */
-	private static @Nullable Path stdbuf() {
-		List<Path> candidates = new ArrayList<>();
-		String path = System.getenv("PATH");
-		if (path != null) {
-			for (String directory : path.split(File.pathSeparator)) {
-				if (!directory.isBlank()) {
-					candidates.add(Path.of(directory, "stdbuf"));
-				}
-			}
-		}
-		candidates.add(Path.of("/usr/bin/stdbuf"));
-		return candidates.stream().filter(Files::isExecutable).findFirst().orElse(null);
 	}
 
 }

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The argument lists of {@code mariadb-dump}/{@code mysqldump} and
  * {@code mariadb}/{@code mysql}: pure functions, so tests can prove what runs. The
@@ -100,26 +98,6 @@ final class MysqlDumpCommand {
 	static String defaultsFile(DatabaseUrl url) {
 		String password = url.password().value().replace("\\", "\\\\").replace("\"", "\\\"");
 		return "[client]\npassword=\"" + password + "\"\n";
-	}
-
-	/**
-	 * The dump tools write through stdio with a 4 KiB buffer: a write, and a wake-up of
-	 * the runner's reader, per 4 KiB. coreutils' {@code stdbuf} gives their stdout a 1
-	 * MiB buffer instead (measured on {@code bench_app}: 11 times fewer context switches,
-	 * about 5 % shorter backups on 2 cores). {@code stdbuf} execs the tool, which keeps
-	 * its process, exit status and signals.
-	 * @param stdbuf coreutils' {@code stdbuf}, or null where there is none: the tool then
-	 * runs as it is
-	 */
-	static List<String> withLargeWrites(List<String> command, @Nullable Path stdbuf) {
-		if (stdbuf == null) {
-			return command;
-		}
-		List<String> wrapped = new ArrayList<>(command.size() + 2);
-		wrapped.add(stdbuf.toString());
-		wrapped.add("-o1M");
-		wrapped.addAll(command);
-		return wrapped;
 	}
 
 	static Map<String, String> environment(Path home) {

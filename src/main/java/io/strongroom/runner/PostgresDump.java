@@ -93,7 +93,8 @@ final class PostgresDump implements DatabaseDump {
 			PrivateFiles files = PrivateFiles.create();
 			resources.add(files);
 			Path passfile = files.write("pgpass", PgDumpCommand.passfile(url));
-			List<String> command = PgDumpCommand.dump(pgDump.path(), url, selection, request.options(), snapshot);
+			List<String> command = LargeWrites
+				.wrap(PgDumpCommand.dump(pgDump.path(), url, selection, request.options(), snapshot));
 			ProcessBuilder builder = ToolProcess.builder(command,
 					PgDumpCommand.environment(url, passfile, files.directory()));
 			ToolProcess process = ToolProcess.start(builder, "pg_dump");

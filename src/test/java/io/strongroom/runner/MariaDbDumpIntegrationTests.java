@@ -190,20 +190,14 @@ class MariaDbDumpIntegrationTests {
 			.start(DumpRequest.of(url(source, user, SECRET)));
 		Path defaults;
 		try (dump) {
-			List<String> arguments = List.of(dump.processHandle().info().arguments().orElseThrow());
+			List<String> arguments = RunningTool.arguments(dump.processHandle(), "mysqldump", "mariadb-dump");
 			assertThat(String.join(" ", arguments)).doesNotContain(SECRET)
 				.doesNotContain(DatabaseUrl.encode(SECRET))
 				.doesNotContain("password")
 				.contains("--user=" + user, "--single-transaction");
 			String environment = Files.readString(Path.of("/proc/" + dump.processHandle().pid() + "/environ"));
 			assertThat(environment).doesNotContain(SECRET).doesNotContain("STRONGROOM_");
-			// Under stdbuf the process may not have exec'd the tool yet: its
-			// arguments then start with stdbuf's own, so find the file by name.
-			defaults = arguments.stream()
-				.filter((argument) -> argument.startsWith("--defaults-extra-file="))
-				.map((argument) -> Path.of(argument.substring("--defaults-extra-file=".length())))
-				.findFirst()
-				.orElseThrow();
+			defaults = Path.of(arguments.get(0).substring("--defaults-extra-file=".length()));
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(defaults))).isEqualTo("rw-------");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(defaults.getParent())))
 				.isEqualTo("rwx------");

@@ -36,12 +36,12 @@ class MysqlDumpCommandTests {
 	void stdbufGivesTheToolLargeWritesAndWithoutItTheToolRunsAsItIs() throws RunnerFailure {
 		List<String> command = MysqlDumpCommand.dump(MARIADB_DUMP, url("mysql://app:hunter2@db:3306/shop"), true,
 				List.of(), DumpOptions.defaults(Engine.MARIADB), DEFAULTS);
-		assertThat(MysqlDumpCommand.withLargeWrites(command, Path.of("/usr/bin/stdbuf")))
+		assertThat(LargeWrites.wrap(command, Path.of("/usr/bin/stdbuf")))
 			.startsWith("/usr/bin/stdbuf", "-o1M", "/usr/bin/mariadb-dump",
 					"--defaults-extra-file=/tmp/strongroom-1/my.cnf")
 			.endsWith("--", "shop")
 			.hasSize(command.size() + 2);
-		assertThat(MysqlDumpCommand.withLargeWrites(command, null)).isEqualTo(command);
+		assertThat(LargeWrites.wrap(command, null)).isEqualTo(command);
 	}
 
 	@Test

@@ -264,7 +264,7 @@ class PostgresDumpIntegrationTests {
 		Path passfile;
 		try (dump) {
 			ProcessHandle process = dump.processHandle();
-			List<String> arguments = List.of(process.info().arguments().orElseThrow());
+			List<String> arguments = RunningTool.arguments(process, "pg_dump");
 			assertThat(String.join(" ", arguments)).doesNotContain(SECRET)
 				.doesNotContain(DatabaseUrl.encode(SECRET))
 				.doesNotContain("postgres://")
