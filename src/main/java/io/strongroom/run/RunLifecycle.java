@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -35,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pending when the run ends and retried by the watchdog until it succeeds or its attempts
  * are used up ({@link UploadAbortRetry}).
  */
-class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
+class RunLifecycle implements RunnerJobLifecycle<BackupRun>, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunLifecycle.class);
 
@@ -60,6 +65,14 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
+
+	private final ExecutorService aborts = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "run-upload-aborts");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Set<BackupRunId> abortsUnderWay = ConcurrentHashMap.newKeySet();
 
 	RunLifecycle(BackupRunRepository runs, Targets targets, TenantRepository tenants, PlanCatalog plans,
 			RunProperties properties, CallbackBase callbacks, RunLauncher launcher, DestinationClient destinations,
@@ -222,17 +235,17 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 	}
 
 	/**
-	 * Stops what may still run, then tries the abort of the upload it left (recorded as
+	 * Stops what may still run, then starts the abort of the upload it left (recorded as
 	 * pending when the run ended); both are idempotent.
 	 */
 	@Override
 	public void cleanUp(BackupRun run, boolean runnerEnded) {
 		run.runner().handle(this.launcher).ifPresent(this.launcher::stop);
-		abortUpload(run.id());
+		startAbort(run.id());
 	}
 
 	/**
-	 * Tries again the aborts that failed, or that a process stopped before trying: the
+	 * Starts again the aborts that failed, or that a process stopped before trying: the
 	 * due ones, oldest first, a few at a time.
 	 */
 	@Override
@@ -242,7 +255,43 @@ class RunLifecycle implements RunnerJobLifecycle<BackupRun> {
 				.stream()
 				.map(BackupRun::id)
 				.toList());
-		due.forEach(this::abortUpload);
+		due.forEach(this::startAbort);
+	}
+
+	/**
+	 * Aborts run on their own thread: a destination that does not answer (a bucket in an
+	 * unreachable region waits out the S3 client's timeouts, minutes) must not hold up
+	 * the watchdog, which also watches every other add-on's runs. A run already queued or
+	 * being aborted is not queued twice.
+	 */
+	private void startAbort(BackupRunId id) {
+		if (!this.abortsUnderWay.add(id)) {
+			return;
+		}
+		try {
+			this.aborts.execute(() -> {
+				try {
+					abortUpload(id);
+				}
+				catch (RuntimeException ex) {
+					// Its attempt is recorded as taken: the next due time tries again.
+					logger.error("Run {}: aborting its unfinished upload failed", id, ex);
+				}
+				finally {
+					this.abortsUnderWay.remove(id);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down: the abort stays due and the next process tries it.
+			this.abortsUnderWay.remove(id);
+		}
+	}
+
+	/** Stops the abort thread; an abort not started stays due in the database. */
+	@Override
+	public void close() {
+		this.aborts.shutdownNow();
 	}
 
 	/**
