@@ -79,12 +79,13 @@ final class BackupCommand {
 		catch (IllegalArgumentException ex) {
 			throw new RunnerFailure(FailureKind.USAGE, "Bad dump options: " + ex.getMessage());
 		}
-		// The destination (seconds of S3 client start-up on a cold JVM), the keys and a
-		// size estimate are prepared while the database connects and the dump starts
-		// (the stream waits for the keys only at its encryption stage); nothing is
-		// uploaded before the destination said yes.
+		// The destination (seconds of S3 client start-up on a cold JVM) and the keys are
+		// prepared while the database connects and the dump starts (the stream waits for
+		// the keys only at its encryption stage); nothing is uploaded before the
+		// destination said yes. The dump's connection estimates the size just before
+		// the tool starts.
 		CompletableFuture<StreamKeys> keys = StreamKeys.derive(key);
-		CompletableFuture<Long> size = supply("strongroom-size", () -> DatabaseSize.estimate(url));
+		CompletableFuture<Long> size = new CompletableFuture<>();
 		CompletableFuture<BackupStore> destination = supply("strongroom-destination", () -> {
 			BackupStore store = openStore(spec.destination());
 			try {
@@ -104,12 +105,13 @@ final class BackupCommand {
 			long connectStart = System.nanoTime();
 			StartedDump dump;
 			try {
-				// checked once the database answered (the estimate is ready by then),
-				// before
-				// the dump tool starts
+				// checked once the database answered, before the dump tool starts
 				dump = DatabaseDump.forEngine(url.engine())
 					.start(new DumpRequest(url, spec.excludeTables(), options, spec.clientDirectories(),
-							() -> checkUploadMemory(spec.destination(), size.join())));
+							(estimatedBytes) -> {
+								size.complete(estimatedBytes);
+								checkUploadMemory(spec.destination(), estimatedBytes);
+							}));
 			}
 			catch (RunnerFailure ex) {
 				// a destination that fails too is the first thing to fix

@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param clientDirectories folders to look for {@code pg_dump}/{@code mariadb-dump} in;
  * empty means the default ({@code /usr/lib/postgresql/*}{@code /bin}, then {@code PATH})
  * @param beforeTool runs once the database answered and the dump's own checks passed,
- * just before the tool starts; what it throws ends the start there (a backup checks that
- * its upload fits in the heap, without holding the connection back)
+ * just before the tool starts, with the database's size as the dump's own connection
+ * estimated it; what it throws ends the start there (a backup checks that its upload fits
+ * in the heap and sizes its parts)
  */
 public record DumpRequest(DatabaseUrl url, List<String> excludeTables, DumpOptions options,
 		List<Path> clientDirectories, Precondition beforeTool) {
@@ -25,7 +26,11 @@ public record DumpRequest(DatabaseUrl url, List<String> excludeTables, DumpOptio
 	@FunctionalInterface
 	public interface Precondition {
 
-		void check() throws RunnerFailure;
+		/**
+		 * @param estimatedBytes the database's size on the server, or {@code -1} when it
+		 * could not tell ({@link DatabaseSize})
+		 */
+		void check(long estimatedBytes) throws RunnerFailure;
 
 	}
 
@@ -39,7 +44,7 @@ public record DumpRequest(DatabaseUrl url, List<String> excludeTables, DumpOptio
 
 	/** A request with nothing to check before the tool starts. */
 	public DumpRequest(DatabaseUrl url, List<String> excludeTables, DumpOptions options, List<Path> clientDirectories) {
-		this(url, excludeTables, options, clientDirectories, () -> {
+		this(url, excludeTables, options, clientDirectories, (estimatedBytes) -> {
 		});
 	}
 

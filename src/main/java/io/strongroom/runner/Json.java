@@ -1,6 +1,6 @@
 package io.strongroom.runner;
 
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The runner's one JSON mapper (Jackson 3, which Spring Boot 4 brings). */
@@ -10,7 +10,7 @@ final class Json {
 	static final JsonMapper COMPACT = JsonMapper.builder().build();
 
 	/** Indented, one field per line, so stock tools ({@code sed}) can read manifests. */
-	static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	static final ObjectWriter PRETTY = COMPACT.writerWithDefaultPrettyPrinter();
 
 	private Json() {
 	}

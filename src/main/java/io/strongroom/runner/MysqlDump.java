@@ -41,7 +41,7 @@ final class MysqlDump implements DatabaseDump {
 					ClientBinary.discover(directories, MysqlClients.DUMP_TOOLS), directories);
 			requireDatabase(connection, url);
 			// before the snapshot, which the tool's own should follow closely
-			request.beforeTool().check();
+			request.beforeTool().check(DatabaseSize.estimate(connection, Engine.MYSQL, url.database()));
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 				statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");

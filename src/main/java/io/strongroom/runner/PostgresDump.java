@@ -67,6 +67,7 @@ final class PostgresDump implements DatabaseDump {
 				versionNumber = rs.getInt(1);
 				serverVersion = rs.getString(2).split(" ")[0];
 			}
+			long estimatedBytes = DatabaseSize.estimate(connection, Engine.POSTGRES, url.database());
 			List<Path> directories = PgClients.directoriesOrDefault(request.clientDirectories());
 			ClientBinary pgDump = PgClients.pick("pg_dump", versionNumber, serverVersion,
 					PgClients.discover(directories, "pg_dump"), directories);
@@ -88,7 +89,7 @@ final class PostgresDump implements DatabaseDump {
 			}
 			List<Listed> tables = list(connection, selection);
 			requireReadable(tables, url);
-			request.beforeTool().check();
+			request.beforeTool().check(estimatedBytes);
 
 			PrivateFiles files = PrivateFiles.create();
 			resources.add(files);

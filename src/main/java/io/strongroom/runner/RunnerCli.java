@@ -52,9 +52,7 @@ public final class RunnerCli {
 	 * failure reported, and the process exits with {@link FailureKind#CANCELLED}'s code.
 	 */
 	public static int run(String[] args) {
-		if (System.getProperty("logback.configurationFile") == null) {
-			System.setProperty("logback.configurationFile", "io/strongroom/runner/logback-runner.xml");
-		}
+		System.setProperty(RunnerLogging.ENABLED, "true");
 		RunnerCli cli = new RunnerCli(Console.system());
 		CountDownLatch done = new CountDownLatch(1);
 		int[] exit = { FailureKind.INTERNAL.exitCode() };

@@ -91,7 +91,8 @@ public final class S3BackupStore implements BackupStore {
 
 	private final ConcurrentMap<Long, S3AsyncClient> clients = new ConcurrentHashMap<>();
 
-	private final S3Presigner presigner;
+	/** Only verification and downloads presign; built on first use. */
+	private @Nullable S3Presigner presigner;
 
 	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -115,14 +116,21 @@ public final class S3BackupStore implements BackupStore {
 			.readTimeout(Duration.ofMinutes(2))
 			.writeTimeout(Duration.ofMinutes(2))
 			.build();
-		S3Presigner.Builder presigner = S3Presigner.builder()
-			.region(Region.of(destination.region()))
-			.credentialsProvider(this.credentials)
-			.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(destination.pathStyle()).build());
-		if (destination.endpoint() != null) {
-			presigner.endpointOverride(destination.endpoint());
+	}
+
+	private synchronized S3Presigner presigner() {
+		if (this.presigner == null) {
+			S3Presigner.Builder builder = S3Presigner.builder()
+				.region(Region.of(this.destination.region()))
+				.credentialsProvider(this.credentials)
+				.serviceConfiguration(
+						S3Configuration.builder().pathStyleAccessEnabled(this.destination.pathStyle()).build());
+			if (this.destination.endpoint() != null) {
+				builder.endpointOverride(this.destination.endpoint());
+			}
+			this.presigner = builder.build();
 		}
-		this.presigner = presigner.build();
+		return this.presigner;
 	}
 
 	/**
@@ -315,7 +323,7 @@ public final class S3BackupStore implements BackupStore {
 	public URI presignedGet(String key, Duration ttl) {
 		Keys.checkKey(key);
 		try {
-			return this.presigner
+			return presigner()
 				.presignGetObject((request) -> request.signatureDuration(ttl)
 					.getObjectRequest((get) -> get.bucket(this.destination.bucket()).key(key)))
 				.url()
@@ -411,7 +419,11 @@ public final class S3BackupStore implements BackupStore {
 		}
 		this.clients.values().forEach(S3AsyncClient::close);
 		this.http.close();
-		this.presigner.close();
+		synchronized (this) {
+			if (this.presigner != null) {
+				this.presigner.close();
+			}
+		}
 		this.eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 	}
 

@@ -22,6 +22,11 @@ abstract class DatabaseDumpContractTests {
 	/** A request whose dump is larger than a pipe buffer, so it can be killed midway. */
 	abstract DumpRequest request() throws Exception;
 
+	/** Whether the dump's database can tell its size (a real server can). */
+	boolean knowsItsSize() {
+		return true;
+	}
+
 	@Test
 	void streamsToTheEndAndSucceeds() throws Exception {
 		try (StartedDump dump = dump().start(request())) {
@@ -65,9 +70,20 @@ abstract class DatabaseDumpContractTests {
 	@Test
 	void runsItsPreconditionOnceBeforeTheToolStarts() throws Exception {
 		List<Boolean> toolRunningAtCheck = new ArrayList<>();
-		DumpRequest request = request().withBeforeTool(() -> toolRunningAtCheck.add(dumpToolRunning()));
+		List<Long> estimates = new ArrayList<>();
+		DumpRequest request = request().withBeforeTool((estimatedBytes) -> {
+			toolRunningAtCheck.add(dumpToolRunning());
+			estimates.add(estimatedBytes);
+		});
 		try (StartedDump dump = dump().start(request)) {
 			assertThat(toolRunningAtCheck).containsExactly(false);
+			if (knowsItsSize()) {
+				// the dump's own connection asked; its data and indexes take some pages
+				assertThat(estimates).singleElement().satisfies((bytes) -> assertThat(bytes).isPositive());
+			}
+			else {
+				assertThat(estimates).containsExactly(-1L);
+			}
 			try (InputStream in = dump.stdout()) {
 				in.transferTo(OutputStream.nullOutputStream());
 			}
@@ -79,7 +95,7 @@ abstract class DatabaseDumpContractTests {
 	@Test
 	void aFailedPreconditionEndsTheStartWithItsFailure() throws Exception {
 		RunnerFailure refused = new RunnerFailure(FailureKind.USAGE, "the heap is too small");
-		DumpRequest request = request().withBeforeTool(() -> {
+		DumpRequest request = request().withBeforeTool((estimatedBytes) -> {
 			throw refused;
 		});
 		assertThatExceptionOfType(RunnerFailure.class).isThrownBy(() -> dump().start(request)).isSameAs(refused);
