@@ -30,6 +30,8 @@ final class FailureAdvice {
 			case "DESTINATION_FAILED" -> "The storage service failed (network or server error).";
 			case "INTEGRITY" -> "The stored object does not match its checksum: it was changed, truncated, or the"
 					+ " encryption key is not the one it was written with.";
+			case "RUNNER_MEMORY" -> "The backup process has too little memory to upload a database this large, so it"
+					+ " stopped before dumping anything.";
 			case "STALLED" -> "The backup stopped reporting progress for longer than the stall timeout.";
 			case "RUNNER_EXITED" -> "The backup process ended without reporting a result (it may have run out of"
 					+ " memory or been restarted).";
@@ -114,6 +116,15 @@ final class FailureAdvice {
 			case "INTEGRITY" ->
 				List.of("Check who can write to the bucket, and that the encryption key has not changed.",
 						"Start a new backup from the dashboard.");
+			// the runner's size is the operator's setting, not the database's: nothing in
+			// the dashboard fixes this, so name the setting and who holds it
+			case "RUNNER_MEMORY" -> List.of(
+					"Back up this database on a larger dyno size: Strongroom's operator sets it"
+							+ " (STRONGROOM_RUN_HEROKU_DYNOSIZE; standard-2X backs up databases up to ~2.4 TB,"
+							+ " performance-M up to S3's largest object, 5 TiB). If that is not you, contact support"
+							+ " and quote the run id.",
+					"A runner started by hand needs the -Xmx the error names. The database's connection string and"
+							+ " settings need no change.");
 			case "RUNNER_EXITED" -> List.of("Check your app's logs around that time: heroku logs --tail.",
 					"Very large databases may need a larger dyno size; see the dashboard's run settings.");
 			case "LAUNCH_FAILED" -> List.of(

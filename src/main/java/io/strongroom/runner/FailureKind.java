@@ -3,7 +3,9 @@ package io.strongroom.runner;
 /**
  * Why a run failed, as few kinds as a person needs to know what to do next. Each has its
  * own process exit code, so launchers and scripts can tell them apart without parsing
- * text.
+ * text. The codes group by where to look: 1 and 2 Strongroom or its input, the 10s the
+ * database, the 20s the destination, 30 the stored object, 40 a cancel, the 50s the
+ * runner's own resources.
  */
 public enum FailureKind {
 
@@ -35,7 +37,9 @@ public enum FailureKind {
 	 */
 	INTEGRITY(30),
 	/** Somebody cancelled the run, or it was stopped by a signal. */
-	CANCELLED(40);
+	CANCELLED(40),
+	/** The runner's heap cannot hold the upload's parts: a larger dyno size or -Xmx. */
+	RUNNER_MEMORY(50);
 
 	private final int exitCode;
 

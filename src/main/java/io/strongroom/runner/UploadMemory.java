@@ -36,7 +36,7 @@ final class UploadMemory {
 	/**
 	 * Checks an object of about {@code expectedBytes} against a heap of
 	 * {@code maxHeapBytes} ({@link Runtime#maxMemory()}).
-	 * @throws RunnerFailure {@link FailureKind#USAGE} when its parts do not fit
+	 * @throws RunnerFailure {@link FailureKind#RUNNER_MEMORY} when its parts do not fit
 	 */
 	static void check(long expectedBytes, long maxHeapBytes) throws RunnerFailure {
 		long needed = heapNeeded(expectedBytes);
@@ -45,7 +45,7 @@ final class UploadMemory {
 		}
 		String size = (expectedBytes >= 0) ? "a database of " + Progress.bytes(expectedBytes)
 				: "a database whose size the server did not tell";
-		throw new RunnerFailure(FailureKind.USAGE, String.format(Locale.ROOT,
+		throw new RunnerFailure(FailureKind.RUNNER_MEMORY, String.format(Locale.ROOT,
 				"The runner's heap is too small to upload %s: S3 allows 10,000 parts, so its parts are %s and"
 						+ " the upload holds %d of them; with the rest of the backup that needs a heap of %s, and"
 						+ " this runner has %s. Nothing was dumped or uploaded. On Heroku, set"

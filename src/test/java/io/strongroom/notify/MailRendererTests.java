@@ -62,7 +62,14 @@ class MailRendererTests {
 								"no backup started within 60 minutes of the slot at 2026-11-22T02:00:00Z")),
 				Arguments.of("stalled", notice(NoticeKind.STALLED, "STALLED", "no heartbeat for 5 minutes")),
 				Arguments.of("first-failure-runner-exited",
-						notice(NoticeKind.FIRST_FAILURE, "RUNNER_EXITED", "the dyno exited with status 137")));
+						notice(NoticeKind.FIRST_FAILURE, "RUNNER_EXITED", "the dyno exited with status 137")),
+				Arguments.of("first-failure-runner-memory", notice(NoticeKind.FIRST_FAILURE, "RUNNER_MEMORY",
+						"The runner's heap is too small to upload a database of 838.2 GiB: S3 allows 10,000 parts,"
+								+ " so its parts are 96.0 MiB and the upload holds 3 of them; with the rest of the"
+								+ " backup that needs a heap of 320.0 MiB, and this runner has 309.3 MiB. Nothing was"
+								+ " dumped or uploaded. On Heroku, set STRONGROOM_RUN_HEROKU_DYNOSIZE to a larger dyno"
+								+ " size (docs/runner-spec.md lists each size's heap); started by hand, give java"
+								+ " -Xmx352m or more.")));
 	}
 
 	@ParameterizedTest(name = "{0}")

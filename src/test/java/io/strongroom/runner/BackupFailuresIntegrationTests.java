@@ -181,7 +181,7 @@ class BackupFailuresIntegrationTests {
 			.fork(List.of("-Xmx48m"), env(SampleDatabases.postgresSmall().url()), "backup", "--spec",
 					spec(runId, s3.port(), this.bucket))
 			.await();
-		assertFailed(run, FailureKind.USAGE, runId);
+		assertFailed(run, FailureKind.RUNNER_MEMORY, runId);
 		assertThat(run.result().path("message").asString()).startsWith("The runner's heap is too small")
 			.contains("Nothing was dumped or uploaded")
 			.contains("STRONGROOM_RUN_HEROKU_DYNOSIZE")

@@ -94,7 +94,7 @@ abstract class DatabaseDumpContractTests {
 
 	@Test
 	void aFailedPreconditionEndsTheStartWithItsFailure() throws Exception {
-		RunnerFailure refused = new RunnerFailure(FailureKind.USAGE, "the heap is too small");
+		RunnerFailure refused = new RunnerFailure(FailureKind.RUNNER_MEMORY, "the heap is too small");
 		DumpRequest request = request().withBeforeTool((estimatedBytes) -> {
 			throw refused;
 		});

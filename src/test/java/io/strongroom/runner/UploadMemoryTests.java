@@ -48,7 +48,7 @@ class UploadMemoryTests {
 		assertThatExceptionOfType(RunnerFailure.class)
 			.isThrownBy(() -> UploadMemory.check(180 * GB, UploadMemory.heapNeeded(180 * GB) - 1))
 			.satisfies((failure) -> {
-				assertThat(failure.kind()).isEqualTo(FailureKind.USAGE);
+				assertThat(failure.kind()).isEqualTo(FailureKind.RUNNER_MEMORY);
 				assertThat(failure.getMessage()).contains("a database of 167.6 GiB")
 					.contains("parts are 20.0 MiB")
 					.contains("holds 3 of them")
