@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class FailureAdvice {
 
+	/** The dyno size is the operator's setting; the dashboard has none for it. */
+	private static final String LARGER_DYNO = "Very large databases may need a larger dyno size, which Strongroom's"
+			+ " operator sets (STRONGROOM_RUN_HEROKU_DYNOSIZE); if that is not you, contact support and quote the run id.";
+
 	private FailureAdvice() {
 	}
 
@@ -125,16 +129,14 @@ final class FailureAdvice {
 							+ " and quote the run id.",
 					"A runner started by hand needs the -Xmx the error names. The database's connection string and"
 							+ " settings need no change.");
-			case "RUNNER_EXITED" -> List.of("Check your app's logs around that time: heroku logs --tail.",
-					"Very large databases may need a larger dyno size; see the dashboard's run settings.");
+			case "RUNNER_EXITED" -> List.of("Check your app's logs around that time: heroku logs --tail.", LARGER_DYNO);
 			case "LAUNCH_FAILED" -> List.of(
 					"Check Heroku's status page and your account's dyno limits: each backup runs as a one-off dyno.",
 					"The next scheduled backup tries again.");
 			case "NOT_CONFIGURED" ->
 				List.of("Open the dashboard and complete the database's settings: connection string, encryption key,"
 						+ " storage.");
-			case "STALLED" -> List.of("Check your app's logs around that time: heroku logs --tail.",
-					"Very large databases may need a larger dyno size; see the dashboard's run settings.");
+			case "STALLED" -> List.of("Check your app's logs around that time: heroku logs --tail.", LARGER_DYNO);
 			case "SCHEDULE_MISSED" -> List.of("If you paused or removed the schedule on purpose, ignore this mail.",
 					"Otherwise check Heroku's status page and your account's dyno limits: each backup runs as a"
 							+ " one-off dyno.");
