@@ -48,9 +48,9 @@ final class UploadMemory {
 		throw new RunnerFailure(FailureKind.RUNNER_MEMORY, String.format(Locale.ROOT,
 				"The runner's heap is too small to upload %s: S3 allows 10,000 parts, so its parts are %s and"
 						+ " the upload holds %d of them; with the rest of the backup that needs a heap of %s, and"
-						+ " this runner has %s. Nothing was dumped or uploaded. On Heroku, set"
-						+ " STRONGROOM_RUN_HEROKU_DYNOSIZE to a larger dyno size (docs/runner-spec.md lists each"
-						+ " size's heap); started by hand, give java -Xmx%dm or more.",
+						+ " this runner has %s. Nothing was dumped or uploaded. On Heroku, a larger"
+						+ " dyno size gives a larger heap: Strongroom's operator sets it (STRONGROOM_RUN_HEROKU_DYNOSIZE;"
+						+ " docs/runner-spec.md lists each size's heap); started by hand, give java -Xmx%dm or more.",
 				size, Progress.bytes(S3BackupStore.partSize(expectedBytes)), S3BackupStore.PARTS_IN_FLIGHT,
 				Progress.bytes(needed), Progress.bytes(maxHeapBytes), suggestedMaxHeapMegabytes(needed)));
 	}

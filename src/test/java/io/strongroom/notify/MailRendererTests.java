@@ -67,9 +67,9 @@ class MailRendererTests {
 						"The runner's heap is too small to upload a database of 838.2 GiB: S3 allows 10,000 parts,"
 								+ " so its parts are 96.0 MiB and the upload holds 3 of them; with the rest of the"
 								+ " backup that needs a heap of 320.0 MiB, and this runner has 309.3 MiB. Nothing was"
-								+ " dumped or uploaded. On Heroku, set STRONGROOM_RUN_HEROKU_DYNOSIZE to a larger dyno"
-								+ " size (docs/runner-spec.md lists each size's heap); started by hand, give java"
-								+ " -Xmx352m or more.")));
+								+ " dumped or uploaded. On Heroku, a larger dyno size gives a larger heap: Strongroom's"
+								+ " operator sets it (STRONGROOM_RUN_HEROKU_DYNOSIZE; docs/runner-spec.md lists each"
+								+ " size's heap); started by hand, give java -Xmx352m or more.")));
 	}
 
 	@ParameterizedTest(name = "{0}")
