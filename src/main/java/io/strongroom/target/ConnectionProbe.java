@@ -83,9 +83,12 @@ final class ConnectionProbe {
 		boolean canWrite = false;
 		// pg_dump locks and reads every table, and reads every sequence, it dumps: each
 		// needs SELECT and USAGE on its schema. An identity sequence goes with its table.
+		// A materialized view needs no SELECT: pg_dump writes its definition and a
+		// REFRESH, never its rows.
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				select n.nspname, c.relname, c.relkind = 'S', has_schema_privilege(n.oid, 'USAGE'),
 				       case when c.relkind = 'S' then has_sequence_privilege(c.oid, 'SELECT')
+				            when c.relkind = 'm' then true
 				            else has_table_privilege(c.oid, 'SELECT') end,
 				       c.relkind <> 'S' and has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE'),
 				       tn.nspname, t.relname

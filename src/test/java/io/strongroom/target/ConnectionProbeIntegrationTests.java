@@ -127,6 +127,27 @@ class ConnectionProbeIntegrationTests {
 	}
 
 	@Test
+	void aMaterializedViewThePostgresRoleMayNotReadIsFineAsItIsForPgDump() throws Exception {
+		String role = postgresRole(
+				"CREATE TABLE totals (n int); INSERT INTO totals VALUES (1);"
+						+ " CREATE MATERIALIZED VIEW report AS SELECT sum(n) FROM totals",
+				"GRANT SELECT ON totals TO %s");
+		ConnectionReport report = ConnectionProbe.probe(postgresUrl(role), ELSEWHERE, DumpScope.DEFAULT);
+		assertThat(report.ok()).as(report.toString()).isTrue();
+		assertThat(report.unreadableTables()).isEmpty();
+		// the promise behind "ok": pg_dump as this role dumps the view's definition and
+		// its REFRESH without reading it
+		ProcessBuilder pgDump = new ProcessBuilder("pg_dump", "--host=" + this.database.host(),
+				"--port=" + this.database.port(), "--username=" + role, "--no-password", this.database.name())
+			.redirectErrorStream(true);
+		pgDump.environment().put("PGPASSWORD", PASSWORD);
+		Process process = pgDump.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(output).isZero();
+		assertThat(output).contains("REFRESH MATERIALIZED VIEW public.report");
+	}
+
+	@Test
 	void aSequenceThePostgresRoleMayNotReadIsReported() throws Exception {
 		// SELECT on the table is not SELECT on its serial's sequence, which pg_dump reads
 		String role = postgresRole("CREATE TABLE orders (id serial PRIMARY KEY)", "GRANT SELECT ON orders TO %s");
