@@ -103,7 +103,7 @@ final class PostgresDump implements DatabaseDump {
 			// counted in its stream
 			ArchiveRowCounter rows = new ArchiveRowCounter();
 			StatisticsTask statistics = StatisticsTask.start(connection, url,
-					() -> statistics(connection, tables, selection, rows), rows::abandon);
+					() -> statistics(connection, tables, selection, rows, estimatedBytes), rows::abandon);
 			return new ToolDump("pg_dump", process, rows.observe(process.stdout()), url, Engine.POSTGRES, serverVersion,
 					pgDump.versionLine(), statistics, resources);
 		}
@@ -166,15 +166,20 @@ final class PostgresDump implements DatabaseDump {
 	/**
 	 * Statistics of the listed tables, read inside the connection's current snapshot,
 	 * with the rows the dump's stream held; waits for the stream's end.
+	 * @param estimatedBytes the database's size as asked just before the snapshot, or
+	 * {@code -1} to ask again ({@code pg_database_size} is not transactional: asked
+	 * twice, it walks every file of the database twice for the same answer)
 	 */
 	static DatabaseStatistics statistics(Connection connection, List<Listed> listed, PostgresSelection selection,
-			ArchiveRowCounter counter) throws SQLException, InterruptedException {
-		long databaseBytes;
+			ArchiveRowCounter counter, long estimatedBytes) throws SQLException, InterruptedException {
+		long databaseBytes = estimatedBytes;
 		List<TableStatistics> tables = new ArrayList<>();
 		try (Statement statement = connection.createStatement()) {
-			try (ResultSet rs = statement.executeQuery("SELECT pg_database_size(current_database())")) {
-				rs.next();
-				databaseBytes = rs.getLong(1);
+			if (databaseBytes < 0) {
+				try (ResultSet rs = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+					rs.next();
+					databaseBytes = rs.getLong(1);
+				}
 			}
 			Optional<TableStatistics> largeObjects = selection.largeObjects() ? largeObjects(connection)
 					: Optional.empty();
